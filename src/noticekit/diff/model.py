@@ -1,0 +1,104 @@
+"""The diff as plain data. Renderers and the material-change classifier read only these types.
+
+A word diff is a tuple of ``(op, text)`` pairs, ``op`` in ``equal``/``insert``/``delete``, such that
+the ``equal`` + ``delete`` texts rebuild the old text and ``equal`` + ``insert`` the new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Op = Literal["equal", "insert", "delete"]
+WordOps = tuple[tuple[Op, str], ...]
+SectionStatus = Literal["added", "removed", "modified", "unchanged"]
+
+
+def old_text(ops: WordOps) -> str:
+    """Rebuild the old side of a word diff."""
+    return "".join(text for op, text in ops if op != "insert")
+
+
+def new_text(ops: WordOps) -> str:
+    """Rebuild the new side of a word diff."""
+    return "".join(text for op, text in ops if op != "delete")
+
+
+@dataclass(frozen=True)
+class SectionDiff:
+    """How one section (matched by its stable id) changed between two versions."""
+
+    id: str
+    status: SectionStatus
+    """``modified`` means the body changed; title/summary changes are flagged separately."""
+    old_title: str | None
+    new_title: str | None
+    old_summary: str | None = None
+    new_summary: str | None = None
+    old_index: int | None = None
+    """Position in the old notice (0-based), None when added."""
+    new_index: int | None = None
+    moved: bool = False
+    """The section's order relative to the other common sections changed."""
+    ops: WordOps = ()
+    """Word diff of the Markdown body; set for ``modified`` (and whole-body ops for added/removed)."""
+    old_body: str = ""
+    new_body: str = ""
+    sensitivity: Literal["normal", "high"] = "normal"
+    """Of the new side (or the old one for a removed section)."""
+
+    @property
+    def retitled(self) -> bool:
+        return self.old_title is not None and self.new_title is not None and self.old_title != self.new_title
+
+    @property
+    def summary_changed(self) -> bool:
+        return (
+            self.old_summary is not None
+            and self.new_summary is not None
+            and self.old_summary != self.new_summary
+        )
+
+    @property
+    def words_inserted(self) -> int:
+        return sum(len(text.split()) for op, text in self.ops if op == "insert")
+
+    @property
+    def words_deleted(self) -> int:
+        return sum(len(text.split()) for op, text in self.ops if op == "delete")
+
+
+@dataclass(frozen=True)
+class DateChange:
+    field: str
+    """``last_updated``, ``effective`` or ``announced``."""
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class NoticeDiff:
+    """Everything that changed between two notices."""
+
+    old_id: str
+    new_id: str
+    sections: tuple[SectionDiff, ...]
+    """In new order, with removed sections placed where they stood in the old order."""
+    title_change: tuple[str, str] | None = None
+    intro_ops: WordOps = ()
+    """Word diff of the introduction (empty when unchanged)."""
+    date_changes: tuple[DateChange, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.title_change
+            or self.intro_ops
+            or any(
+                s.status != "unchanged" or s.moved or s.retitled or s.summary_changed
+                for s in self.sections
+            )
+        )
+
+    def by_status(self, status: SectionStatus) -> list[SectionDiff]:
+        return [s for s in self.sections if s.status == status]

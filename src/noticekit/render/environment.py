@@ -1,0 +1,41 @@
+"""The one Jinja environment: templates in one folder (overridable by name), autoescape on,
+filters registered here."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def human_date(day: date | None, pattern: str = "{month} {day}, {year}") -> str:
+    """``April 4, 2022`` by default; the pattern comes from ``Wording.date_format``."""
+    if day is None:
+        return ""
+    return pattern.format(month=MONTHS[day.month - 1], day=day.day, year=day.year)
+
+
+@lru_cache(maxsize=8)
+def environment(override_dir: str | None = None) -> jinja2.Environment:
+    """Templates from ``override_dir`` (a project's own, by the same file name) win over ours."""
+    loaders: list[jinja2.BaseLoader] = []
+    if override_dir and Path(override_dir).is_dir():
+        loaders.append(jinja2.FileSystemLoader(override_dir))
+    loaders.append(jinja2.PackageLoader("noticekit", "render/templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["human_date"] = human_date
+    env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+    return env

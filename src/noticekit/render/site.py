@@ -1,0 +1,293 @@
+"""Plan the whole published site as plain data: which pages exist, their HTML, and the data files.
+
+The MkDocs hooks only turn this plan into MkDocs files and pages; nothing here knows about MkDocs.
+Pages are addressed by their source path (``versions/2022-04-04/index.md``) and their URL directory
+(``versions/2022-04-04/``), assuming MkDocs' default ``use_directory_urls: true``.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from noticekit.assess import Assessment
+from noticekit.config import Wording
+from noticekit.diff import compare_notices
+from noticekit.model import Notice
+from noticekit.project import Project
+from noticekit.render.cache import RenderCache
+from noticekit.render.diff_html import render_changes_html
+from noticekit.render.environment import environment, human_date
+from noticekit.render.markdown import Heading
+from noticekit.render.notice_page import Banner, Link, PageContext, render_notice
+from noticekit.versions.status import Timeline
+from noticekit.versions.version import Version
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str
+    """Source path MkDocs knows the page by, e.g. ``versions/2022-04-04/index.md``."""
+    title: str
+    html: str
+    toc: tuple[Heading, ...] = ()
+    kind: str = "notice"
+    """``notice``, ``version``, ``changes``, ``versions`` or ``draft``."""
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src)
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    pages: tuple[Page, ...]
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Non-page outputs by path: ``versions.json``, feeds."""
+
+    def page(self, src: str) -> Page | None:
+        return next((p for p in self.pages if p.src == src), None)
+
+
+def url_of(src: str) -> str:
+    """``versions/x/index.md`` -> ``versions/x/``; ``index.md`` -> ``""`` (the site root)."""
+    folder = posixpath.dirname(src)
+    return f"{folder}/" if folder else ""
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link between two directory URLs (fragment allowed on ``to_url``)."""
+    target, _, fragment = to_url.partition("#")
+    rel = posixpath.relpath(target or ".", from_url or ".")
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{fragment}" if fragment else "")
+
+
+def version_url(version_id: str) -> str:
+    return f"versions/{version_id}/"
+
+
+def changes_url(version_id: str) -> str:
+    return f"versions/{version_id}/changes/"
+
+
+@dataclass
+class SiteBuilder:
+    project: Project
+    working: Notice
+    assessment: Assessment
+    timeline: Timeline
+    draft: bool = False
+    """Preview mode (``mkdocs serve``): the root shows the working copy when it has unreleased changes."""
+    cache: RenderCache = field(default_factory=RenderCache)
+
+    @property
+    def wording(self) -> Wording:
+        return self.project.settings.wording
+
+    def day(self, value: date | None) -> str:
+        return human_date(value, self.wording.date_format)
+
+    def templates_dir(self) -> str:
+        return str(self.project.root / self.project.settings.templates_dir)
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def build(self) -> SitePlan:
+        pages = [self.root_page(), self.versions_page()]
+        versions = self.timeline.versions
+        for version in versions:
+            pages.append(self.version_page(version))
+            previous = self.timeline.previous(version.id)
+            if previous is not None:
+                pages.append(self.changes_page(version, previous, f"versions/{version.id}/changes/index.md"))
+        current = self.timeline.current
+        for upcoming in self.timeline.upcoming:
+            previous = self.timeline.previous(upcoming.id)
+            if current is not None and previous is not None and previous.id != current.id:
+                pages.append(self.changes_page(upcoming, current, f"versions/{upcoming.id}/changes/current/index.md"))
+        if self.draft and self.assessment.changed and self.assessment.baseline is not None:
+            pages.append(self.draft_changes_page())
+        return SitePlan(tuple(pages), {"versions.json": self.versions_json()})
+
+    def root_page(self) -> Page:
+        current = self.timeline.current
+        if self.draft and self.assessment.changed or not self.timeline.versions:
+            return self._working_page()
+        shown = current or self.timeline.versions[0]
+        banners: list[Banner] = []
+        if current is None:
+            banners.append(self._upcoming_banner(shown, ""))
+        for upcoming in self.timeline.upcoming:
+            if upcoming is shown:
+                continue
+            links = [Link(relative("", version_url(upcoming.id)), self.wording.read_upcoming)]
+            links.append(Link(relative("", self._changes_from_current_url(upcoming)), self.wording.see_changes))
+            message = self.wording.upcoming_on_current.format(date=self.day(upcoming.effective))
+            if upcoming.change_summary:
+                message += " " + upcoming.change_summary
+            banners.append(Banner("change-coming", self.wording.change_coming_label, message, tuple(links)))
+        notice = self.project.archive.load(shown.id)
+        context = PageContext(shown.id, tuple(banners), self._prior_url("", shown))
+        rendered = self.cache.notice(("root", shown.sha256, context), lambda: render_notice(
+            notice, self.wording, context, self.templates_dir()))
+        return Page("index.md", notice.meta.title, rendered.html, rendered.toc, "notice")
+
+    def _working_page(self) -> Page:
+        banners = []
+        latest = self.assessment.baseline
+        if self.assessment.changed and self.timeline.versions:
+            links = [Link(relative("", "draft/changes/"), self.wording.see_changes)] if latest else []
+            banners.append(Banner("draft", self.wording.draft_label, self.wording.draft_banner, tuple(links)))
+        prior = None
+        if latest is not None:
+            prior = relative("", version_url(latest.id))
+        context = PageContext("working", tuple(banners), prior)
+        rendered = render_notice(self.working, self.wording, context, self.templates_dir())
+        return Page("index.md", self.working.meta.title, rendered.html, rendered.toc, "draft" if banners else "notice")
+
+    def _changes_from_current_url(self, upcoming: Version) -> str:
+        previous = self.timeline.previous(upcoming.id)
+        current = self.timeline.current
+        if current is not None and previous is not None and previous.id != current.id:
+            return f"versions/{upcoming.id}/changes/current/"
+        return changes_url(upcoming.id)
+
+    def _prior_url(self, from_url: str, version: Version) -> str | None:
+        previous = self.timeline.previous(version.id)
+        return relative(from_url, version_url(previous.id)) if previous else None
+
+    def _upcoming_banner(self, version: Version, from_url: str) -> Banner:
+        links = []
+        if self.timeline.current is not None:
+            links.append(Link(relative(from_url, ""), self.wording.read_current))
+        if self.timeline.previous(version.id) is not None:
+            links.append(Link(relative(from_url, self._changes_from_current_url(version)), self.wording.see_changes))
+        message = self.wording.upcoming_banner.format(date=self.day(version.effective))
+        return Banner("upcoming", self.wording.upcoming_label, message, tuple(links))
+
+    def version_page(self, version: Version) -> Page:
+        here = version_url(version.id)
+        status = self.timeline.status[version.id]
+        banners: list[Banner] = []
+        if status == "archived":
+            if self.timeline.never_in_effect(version.id):
+                message = self.wording.archived_never_banner
+            else:
+                message = self.wording.archived_banner.format(
+                    start=self.day(version.effective), end=self.day(self.timeline.until[version.id])
+                )
+            banners.append(
+                Banner("archived", self.wording.archived_label, message, (Link(relative(here, ""), self.wording.read_current),))
+            )
+        elif status == "upcoming":
+            banners.append(self._upcoming_banner(version, here))
+        links = []
+        previous, following = self.timeline.previous(version.id), self.timeline.next(version.id)
+        if previous is not None:
+            links.append(Link(relative(here, changes_url(version.id)), self.wording.changes_link))
+            links.append(Link(relative(here, version_url(previous.id)), f"{self.wording.previous_version} ({self.day(previous.last_updated)})"))
+        if following is not None:
+            links.append(Link(relative(here, version_url(following.id)), f"{self.wording.next_version} ({self.day(following.last_updated)})"))
+        links.append(Link(relative(here, "versions/"), self.wording.all_versions))
+        context = PageContext(version.id, tuple(banners), self._prior_url(here, version), tuple(links))
+        notice = self.project.archive.load(version.id)
+        rendered = self.cache.notice((version.sha256, context), lambda: render_notice(
+            notice, self.wording, context, self.templates_dir()))
+        title = f"{notice.meta.title} ({self.day(version.last_updated)})"
+        return Page(f"versions/{version.id}/index.md", title, rendered.html, rendered.toc, "version")
+
+    def changes_page(self, new: Version, old: Version, src: str) -> Page:
+        here = url_of(src)
+        html = self.cache.changes((old.sha256, new.sha256, here), lambda: self._changes_html(new, old, here))
+        title = self.wording.changes_heading.format(date=self.day(new.last_updated))
+        return Page(src, title, html, (), "changes")
+
+    def _changes_html(self, new: Version, old: Version, here: str) -> str:
+        diff = compare_notices(self.project.archive.load(old.id), self.project.archive.load(new.id), old.id, new.id)
+        body = render_changes_html(
+            diff,
+            version_url=relative(here, version_url(new.id)),
+            old_label=self.day(old.last_updated),
+            new_label=self.day(new.last_updated),
+        )
+        return environment(self.templates_dir()).get_template("changes.html").render(
+            title=self.wording.changes_heading.format(date=self.day(new.last_updated)),
+            new=new,
+            old=old,
+            new_url=relative(here, version_url(new.id)),
+            old_url=relative(here, version_url(old.id)),
+            versions_url=relative(here, "versions/"),
+            body=Markup(body),
+            findings=new.findings,
+            wording=self.wording,
+            day=self.day,
+        )
+
+    def draft_changes_page(self) -> Page:
+        diff = self.assessment.diff
+        assert diff is not None and self.assessment.baseline is not None
+        body = render_changes_html(diff, version_url="../../", old_label=self.assessment.baseline.id, new_label="draft")
+        return Page("draft/changes/index.md", "Draft changes", str(body), (), "changes")
+
+    def versions_page(self) -> Page:
+        rows = []
+        for version in reversed(self.timeline.versions):
+            previous = self.timeline.previous(version.id)
+            rows.append(
+                {
+                    "version": version,
+                    "status": self.timeline.status[version.id],
+                    "until": self.timeline.until[version.id],
+                    "never": self.timeline.never_in_effect(version.id),
+                    "url": relative("versions/", version_url(version.id)),
+                    "changes_url": relative("versions/", changes_url(version.id)) if previous else None,
+                }
+            )
+        html = environment(self.templates_dir()).get_template("versions.html").render(
+            rows=rows, wording=self.wording, day=self.day, as_of=self.timeline.as_of,
+            current_url=relative("versions/", ""),
+        )
+        return Page("versions/index.md", self.wording.versions_heading, html, (), "versions")
+
+    # -- data -----------------------------------------------------------------------------------
+
+    def versions_json(self) -> bytes:
+        entries = []
+        for version in reversed(self.timeline.versions):
+            previous = self.timeline.previous(version.id)
+            entries.append(
+                {
+                    "id": version.id,
+                    "title": version.title,
+                    "last_updated": version.last_updated.isoformat(),
+                    "effective": version.effective.isoformat(),
+                    "announced": version.announced.isoformat() if version.announced else None,
+                    "in_effect_until": _iso(self.timeline.until[version.id]),
+                    "status": self.timeline.status[version.id],
+                    "url": version_url(version.id),
+                    "changes_url": changes_url(version.id) if previous else None,
+                    "material": version.material,
+                    "change_summary": version.change_summary,
+                    "sha256": version.sha256,
+                }
+            )
+        data: dict[str, Any] = {
+            "current": self.timeline.current.id if self.timeline.current else None,
+            "as_of": self.timeline.as_of.isoformat(),
+            "versions": entries,
+        }
+        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def escape_text(text: str) -> Markup:
+    return escape(text)
