@@ -46,6 +46,9 @@ class SectionDiff:
     new_body: str = ""
     sensitivity: Literal["normal", "high"] = "normal"
     """Of the new side (or the old one for a removed section)."""
+    old_path: str | None = None
+    """Source file relative to the notice folder on the old side, e.g. ``sections/03-sharing.md``."""
+    new_path: str | None = None
 
     @property
     def retitled(self) -> bool:
@@ -69,6 +72,35 @@ class SectionDiff:
 
 
 @dataclass(frozen=True)
+class FileDiff:
+    """The Markdown source of one file on both sides, paired by section id, for line-based renderers."""
+
+    old_path: str | None
+    """Relative to the notice folder (``index.md``, ``sections/03-sharing.md``); None when added."""
+    new_path: str | None
+    """None when the section was removed; differs from ``old_path`` when the file was renumbered."""
+    old_text: str
+    new_text: str
+
+
+@dataclass(frozen=True)
+class DiffStats:
+    """Counts shown at the top of every rendering, computed once so all renderers agree."""
+
+    added: int
+    removed: int
+    modified: int
+    moved: int
+    retitled: int
+    summaries_changed: int
+    unchanged: int
+    """Sections in which nothing at all changed (body, title, summary, place)."""
+    words_inserted: int
+    """In modified sections' bodies (added and removed sections are counted as sections)."""
+    words_deleted: int
+
+
+@dataclass(frozen=True)
 class DateChange:
     field: str
     """``last_updated``, ``effective`` or ``announced``."""
@@ -88,6 +120,8 @@ class NoticeDiff:
     intro_ops: WordOps = ()
     """Word diff of the introduction (empty when unchanged)."""
     date_changes: tuple[DateChange, ...] = field(default=())
+    files: tuple[FileDiff, ...] = field(default=(), repr=False)
+    """Source files whose text differs (front matter included), for the unified-diff renderer."""
 
     @property
     def changed(self) -> bool:
@@ -102,3 +136,20 @@ class NoticeDiff:
 
     def by_status(self, status: SectionStatus) -> list[SectionDiff]:
         return [s for s in self.sections if s.status == status]
+
+    @property
+    def stats(self) -> DiffStats:
+        modified = self.by_status("modified")
+        return DiffStats(
+            added=len(self.by_status("added")),
+            removed=len(self.by_status("removed")),
+            modified=len(modified),
+            moved=sum(s.moved for s in self.sections),
+            retitled=sum(s.retitled for s in self.sections),
+            summaries_changed=sum(s.summary_changed for s in self.sections),
+            unchanged=sum(
+                s.status == "unchanged" and not (s.moved or s.retitled or s.summary_changed) for s in self.sections
+            ),
+            words_inserted=sum(s.words_inserted for s in modified),
+            words_deleted=sum(s.words_deleted for s in modified),
+        )

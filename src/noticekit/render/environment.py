@@ -21,6 +21,12 @@ def human_date(day: date | None, pattern: str = "{month} {day}, {year}") -> str:
     return pattern.format(month=MONTHS[day.month - 1], day=day.day, year=day.year)
 
 
+def category_label(category: str) -> str:
+    """A finding's category as words: ``new_purpose`` -> ``New purpose``."""
+    words = category.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
 @lru_cache(maxsize=8)
 def environment(override_dir: str | None = None) -> jinja2.Environment:
     """Templates from ``override_dir`` (a project's own, by the same file name) win over ours."""
@@ -38,4 +44,5 @@ def environment(override_dir: str | None = None) -> jinja2.Environment:
     )
     env.filters["human_date"] = human_date
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+    env.filters["category_label"] = category_label
     return env
