@@ -12,6 +12,7 @@ The figures are the ones quoted in ``docs/decisions/0002-word-diff-algorithm.md`
 from __future__ import annotations
 
 import argparse
+import difflib
 import random
 import shutil
 import statistics
@@ -24,11 +25,60 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from diff_match_patch import diff_match_patch  # noqa: E402
+from diff_match_patch import diff_match_patch
 
-from noticekit.diff import compare_notices  # noqa: E402
-from noticekit.diff.words import ENGINES, diff_tokens, token_boundaries, tokenize  # noqa: E402
-from noticekit.load.loader import load_notice  # noqa: E402
+from noticekit.diff import compare_notices
+from noticekit.diff.words import TokenOps, diff_tokens, dmp_engine, token_boundaries, tokenize
+from noticekit.load.loader import load_notice
+
+# --- candidate engines (the one chosen, diff-match-patch over tokens, lives in noticekit.diff.words) ---
+
+
+def difflib_engine(old: list[str], new: list[str], autojunk: bool = False) -> TokenOps[str]:
+    """``difflib.SequenceMatcher`` over tokens."""
+    ops: TokenOps[str] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=autojunk).get_opcodes():
+        if tag == "equal":
+            ops.append(("equal", old[i1:i2]))
+            continue
+        if i2 > i1:
+            ops.append(("delete", old[i1:i2]))
+        if j2 > j1:
+            ops.append(("insert", new[j1:j2]))
+    return ops
+
+
+def lines_then_dmp_engine(old: list[str], new: list[str]) -> TokenOps[str]:
+    """Lines first (diff-match-patch over whole lines), then tokens inside each replaced run of lines."""
+
+    def lines(tokens: list[str]) -> list[tuple[str, ...]]:
+        out, start = [], 0
+        for i, token in enumerate(tokens):
+            if "\n" in token:
+                out.append(tuple(tokens[start : i + 1]))
+                start = i + 1
+        return [*out, tuple(tokens[start:])] if start < len(tokens) else out
+
+    ops: TokenOps[str] = []
+    pending: tuple[list[str], list[str]] = ([], [])
+    for op, block in dmp_engine(lines(old), lines(new)):
+        flat = [token for line in block for token in line]
+        if op != "equal":
+            pending[op == "insert"].extend(flat)
+            continue
+        ops.extend(dmp_engine(*pending))
+        pending = ([], [])
+        ops.append(("equal", flat))
+    ops.extend(dmp_engine(*pending))
+    return ops
+
+
+ENGINES = {
+    "diff-match-patch on tokens": dmp_engine,
+    "difflib on tokens": difflib_engine,
+    "difflib on tokens, autojunk": lambda a, b: difflib_engine(a, b, autojunk=True),
+    "lines, then dmp on tokens": lines_then_dmp_engine,
+}
 
 SECTION_NAMES = [
     "who-we-are",
@@ -76,10 +126,11 @@ CONDITIONS = [
     "in line with our contract with your employer",
     "when you ask us to",
 ]
-FILLER = (
-    "in particular however such as including where necessary for example at any time in writing "
-    "within thirty days as described below appropriate safeguards reasonable steps"
-).split()
+FILLER = [
+    *("in", "particular", "however", "such", "as", "including", "where", "necessary", "for", "example"),
+    *("at", "any", "time", "in", "writing", "within", "thirty", "days", "as", "described", "below"),
+    *("appropriate", "safeguards", "reasonable", "steps"),
+]
 
 
 def _sentence(rng: random.Random) -> str:
@@ -186,69 +237,97 @@ def _dmp_characters(old: str, new: str) -> list[tuple[str, str]]:
     return [(names[code], text) for code, text in diffs]
 
 
+def _git_word_diff(tmp: Path, runs: int) -> tuple[float, tuple[int, int, int]] | None:
+    """Median time of git's word diff of the two folders, with its hunks and changed words."""
+    git = shutil.which("git")
+    if not git:
+        return None
+    cmd = [git, "diff", "--no-index", "--no-color", "--word-diff=porcelain", "old", "new"]
+    ms = median_ms(lambda: subprocess.run(cmd, cwd=tmp, capture_output=True, check=False), runs)
+    out = subprocess.run(cmd, cwd=tmp, capture_output=True, check=False, text=True).stdout.splitlines()
+    changed = [line[0] in "+-" and not line.startswith(("+++", "---")) for line in out]
+    hunks = sum(1 for i, c in enumerate(changed) if c and (i == 0 or not changed[i - 1]))
+    words = sum(len(line[1:].split()) for line, c in zip(out, changed, strict=True) if c)
+    return ms, (hunks, words, 0)
+
+
+def _write(tmp: Path, old_files: dict[str, str], new_files: dict[str, str]) -> None:
+    shutil.rmtree(tmp / "old", ignore_errors=True)
+    shutil.rmtree(tmp / "new", ignore_errors=True)
+    for side, files in (("old", old_files), ("new", new_files)):
+        for path, text in files.items():
+            (tmp / side / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / side / path).write_text(text, encoding="utf-8")
+
+
+def measure(tmp: Path, old_files: dict[str, str], new_files: dict[str, str], runs: int, engines: list[str]) -> None:
+    _write(tmp, old_files, new_files)
+    old_notice, new_notice = load_notice(tmp / "old"), load_notice(tmp / "new")
+    pairs = [(o.body, n.body) for o, n in zip(old_notice.sections, new_notice.sections, strict=True)]
+    git = _git_word_diff(tmp, runs)
+    git_ms = git[0] if git else None
+
+    def row(name: str, ms: float, quality: tuple[int, int, int] | None) -> None:
+        ratio = f"{ms / git_ms:7.2f}x" if git_ms else ""
+        q = f"{quality[0]:5d} hunks {quality[1]:6d} words {quality[2]:4d} split" if quality else ""
+        print(f"  {name:32s} {ms:8.1f} ms {ratio:>8s}   {q}")
+
+    def total(qualities: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+        return (sum(q[0] for q in qualities), sum(q[1] for q in qualities), sum(q[2] for q in qualities))
+
+    print(f"  {'candidate (12 section bodies)':32s} {'median':>11s} {'vs git':>8s}   quality")
+    for name in engines:
+        engine = ENGINES[name]
+
+        def run(engine: Callable[[list[str], list[str]], TokenOps[str]] = engine) -> list[list[tuple[str, str]]]:
+            return [
+                [(op, "".join(t)) for op, t in diff_tokens(tokenize(a), tokenize(b), engine=engine)]
+                for a, b in pairs
+            ]
+
+        ms = median_ms(run, runs)
+        row(name, ms, total([_quality(ops, a, b) for ops, (a, b) in zip(run(), pairs, strict=True)]))
+    ms = median_ms(lambda: [_dmp_characters(a, b) for a, b in pairs], runs)
+    row("(dmp on characters, reference)", ms, total([_quality(_dmp_characters(a, b), a, b) for a, b in pairs]))
+    ms = median_ms(lambda: compare_notices(old_notice, new_notice, "old", "new"), runs)
+    row("compare_notices (whole notice)", ms, None)
+    if git:
+        row("git diff --no-index --word-diff", git[0], git[1])
+        print("  (git: a new process each run; its words are whitespace-separated, punctuation included)")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--size", type=int, default=60_000, help="notice size in bytes")
     parser.add_argument("--rate", type=float, default=0.02, help="share of words edited")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="skip the slow difflib candidate and the stress cases")
     args = parser.parse_args()
 
-    rng = random.Random(args.seed + 1)
     old_files = make_notice(args.seed, args.size)
-    new_files, edits = {}, 0
-    for path, text in old_files.items():
-        new_files[path], count = edit_words(text, rng, args.rate) if path != "index.md" else (text, 0)
-        edits += count
-
+    size = sum(len(t.encode()) for t in old_files.values())
+    words = sum(len(t.split()) for t in old_files.values())
+    engines = [name for name in ENGINES if not (args.quick and name == "difflib on tokens")]
     tmp = Path(tempfile.mkdtemp(prefix="noticekit-bench-"))
     try:
-        for side, files in (("old", old_files), ("new", new_files)):
-            for path, text in files.items():
-                (tmp / side / path).parent.mkdir(parents=True, exist_ok=True)
-                (tmp / side / path).write_text(text, encoding="utf-8")
-        old_notice, new_notice = load_notice(tmp / "old"), load_notice(tmp / "new")
-        size = sum(len(t.encode()) for t in old_files.values())
-        n_words = sum(len(s.body.split()) for s in old_notice.sections)
-        print(f"notice: {size / 1024:.1f} KiB, {len(old_notice.sections)} sections, {n_words} words, {edits} edits")
-        print(f"median of {args.runs} runs\n")
-
-        pairs = [(o.body, n.body) for o, n in zip(old_notice.sections, new_notice.sections, strict=True)]
-        git = shutil.which("git")
-        git_ms = None
-        if git:
-            cmd = [git, "diff", "--no-index", "--no-color", "--word-diff=porcelain", "old", "new"]
-            git_ms = median_ms(lambda: subprocess.run(cmd, cwd=tmp, capture_output=True, check=False), args.runs)
-
-        def row(name: str, ms: float, quality: tuple[int, int, int] | None) -> None:
-            ratio = f"{ms / git_ms:6.2f}x git" if git_ms else ""
-            q = f"{quality[0]:5d} hunks {quality[1]:6d} words {quality[2]:4d} split" if quality else ""
-            print(f"{name:34s} {ms:8.1f} ms  {ratio}   {q}")
-
-        print(f"{'candidate (all 12 section bodies)':34s} {'time':>11s}  {'vs git':>10s}   quality")
-        for name, engine in ENGINES.items():
-
-            def run(engine=engine) -> list[list[tuple[str, str]]]:
-                return [
-                    [(op, "".join(t)) for op, t in diff_tokens(tokenize(a), tokenize(b), engine=engine)]
-                    for a, b in pairs
-                ]
-
-            ms = median_ms(run, args.runs)
-            results = run()
-            quality = [_quality(ops, a, b) for ops, (a, b) in zip(results, pairs, strict=True)]
-            row(name, ms, (sum(q[0] for q in quality), sum(q[1] for q in quality), sum(q[2] for q in quality)))
-
-        ms = median_ms(lambda: [_dmp_characters(a, b) for a, b in pairs], args.runs)
-        quality = [_quality(_dmp_characters(a, b), a, b) for a, b in pairs]
-        row("(dmp on characters, reference)", ms, tuple(sum(q[i] for q in quality) for i in range(3)))  # type: ignore[arg-type]
-
-        print()
-        ms = median_ms(lambda: compare_notices(old_notice, new_notice, "old", "new"), args.runs)
-        row("compare_notices (whole notice)", ms, None)
-        if git_ms:
-            print(f"{'git diff --no-index --word-diff':34s} {git_ms:8.1f} ms  (process start included)")
-        print(f"\ntarget: compare_notices <= 50 ms -> {'met' if ms <= 50 else 'NOT met'}")
+        cases = [(f"{args.rate:.0%} of words edited", args.rate)]
+        if not args.quick:
+            cases += [("10% of words edited", 0.10), ("rewritten (unrelated text, same size)", None)]
+        for label, rate in cases:
+            rng = random.Random(args.seed + 1)
+            if rate is None:
+                new_files = make_notice(args.seed + 99, args.size)
+                edits = "all"
+            else:
+                new_files, count = {}, 0
+                for path, text in old_files.items():
+                    new_files[path], n = edit_words(text, rng, rate) if path != "index.md" else (text, 0)
+                    count += n
+                edits = str(count)
+            print(f"\n{label}: {size / 1024:.1f} KiB, 12 sections, ~{words} words, {edits} edits, ", end="")
+            print(f"median of {args.runs} runs")
+            measure(tmp, old_files, new_files, args.runs, engines if rate == args.rate else engines[:1] + engines[2:])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 from noticekit.errors import NoticeError
 from noticekit.publish import plan_site
 from noticekit.render.assets import STYLESHEET, stylesheet
+from noticekit.render.hardening import harden_page
 from noticekit.render.site import SitePlan
 from noticekit.versions.status import as_of_date
 
@@ -74,6 +75,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page.title = planned.title  # type: ignore[assignment]
     page.toc = get_toc(_toc_tokens(planned.toc))
     return planned.html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # A Content-Security-Policy for the page's own inline scripts, and safe rel on external links.
+    return harden_page(output)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]

@@ -107,14 +107,14 @@ def release(project: Project, today: date) -> Version:
             hint="restore the released versions from git before releasing a new one",
         )
     version_id = notice.meta.last_updated.isoformat()
+    latest = archive.latest()
+    if latest is not None and working_fingerprint(notice) == latest.sha256:
+        raise ReleaseRefused(f"nothing to release: the working copy is identical to version {latest.id}")
     if version_id in archive.ids():
         raise ReleaseRefused(
             f"version {version_id} already exists in {archive.display}/; released versions are never overwritten",
             hint="set 'last_updated' in notice/index.md to the date of this update, then release again",
         )
-    latest = archive.latest()
-    if latest is not None and working_fingerprint(notice) == latest.sha256:
-        raise ReleaseRefused(f"nothing to release: the working copy is identical to version {latest.id}")
     if latest is not None and notice.meta.last_updated <= latest.last_updated:
         raise ReleaseRefused(
             f"'last_updated' ({version_id}) must be later than the latest version's ({latest.id})",
@@ -133,7 +133,7 @@ def release(project: Project, today: date) -> Version:
         files={path: sha256(data) for path, data in notice.files.items()},
         commit=git.head_commit(project.root),
         change_summary=notice.meta.change_summary,
-        material=decision.material if decision else (None if latest is None else bool(notice.meta.material)),
+        material=decision.material if decision else None,
         material_declared=notice.meta.material,
         material_reason=notice.meta.material_reason,
         findings=tuple(f.to_json() for f in assessment.findings),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from noticekit.assess import assess
 from noticekit.errors import IntegrityError, ValidationError
-from noticekit.load.loader import read_notice
+from noticekit.load.loader import SECTION_FILE, read_notice
 from noticekit.model import Problem
 from noticekit.project import Project
 from noticekit.render.notice_page import check_page, render_notice
@@ -25,7 +25,12 @@ def validate_working(project: Project):  # type: ignore[no-untyped-def]
     notice, problems = read_notice(project.notice_dir, display=shown)
     if notice is not None:
         rendered = render_notice(notice, project.settings.wording)
-        problems = problems + check_page(notice, rendered, shown)
+        # Sections that failed to load still exist: links to them are not "missing anchors".
+        failed = {SECTION_FILE.match(p.name).group(2) for p in (project.notice_dir / "sections").glob("*.md")
+                  if SECTION_FILE.match(p.name)}
+        problems = problems + check_page(notice, rendered, shown, known=failed)
+        if any(p.severity == "error" for p in problems):
+            notice = None
     return notice, problems
 
 

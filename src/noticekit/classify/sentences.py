@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 UnitKind = Literal["heading", "item", "row", "text"]
@@ -29,14 +30,75 @@ _ADMONITION = re.compile(r'^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"([^"]
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:[ \t]*")
 _RULE = re.compile(r"^\s*(?:[-*_][ \t]*){3,}$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_LABEL = re.compile(r"^\s*(?:\*\*|__)[^*_\n]{1,60}?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)")
+"""A paragraph opening with a bold label ("**Billing data:** ...") is an entry of a list."""
+_META_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)\s*(?:please )?(?:note|nb|example|for example|e\.g\.|tip|important|why|summary|in short|"
+    r"remember|more information|learn more|what this means|in practice|legal basis|warning|caution)\b",
+    re.I,
+)
 
 # A sentence ends at . ! or ? (optionally followed by closing quotes/brackets) and whitespace, when
 # the next sentence starts with a capital, a digit or an opening quote/bracket/emphasis mark.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]*_]*\s+(?=[\"'\u201c\u2018(\[*_]*[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    """e.g i.e etc ltd inc co no nos st mr mrs ms dr prof art arts para sec vs approx incl corp plc
-    cf fig ch vol p pp jr sr u.s u.k e.u a.m p.m s.a s.p.a b.v n.v ag gmbh llc
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "ltd",
+        "inc",
+        "co",
+        "no",
+        "nos",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "art",
+        "arts",
+        "para",
+        "sec",
+        "vs",
+        "approx",
+        "incl",
+        "corp",
+        "plc",
+        "cf",
+        "fig",
+        "ch",
+        "vol",
+        "p",
+        "pp",
+        "jr",
+        "sr",
+        "u.s",
+        "u.k",
+        "e.u",
+        "a.m",
+        "p.m",
+        "s.a",
+        "s.p.a",
+        "b.v",
+        "n.v",
+        "ag",
+        "gmbh",
+        "llc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
 )
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
@@ -87,11 +149,11 @@ class Unit:
     first_cell: str = ""
     """For table rows: the plain text of the first cell (the row's subject)."""
 
-    @property
+    @cached_property
     def plain(self) -> str:
         return plain_text(self.raw, table_row=self.kind == "row")
 
-    @property
+    @cached_property
     def norm(self) -> str:
         return normalise(self.plain)
 
@@ -112,12 +174,16 @@ def plain_text(markdown: str, *, table_row: bool = False) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def normalise(plain: str) -> str:
-    """Case-fold, expand contractions, drop punctuation, mask URLs, e-mails and phone numbers."""
+def mask_contacts(plain: str) -> str:
+    """Replace URLs, e-mail addresses and phone numbers by placeholders, keeping case elsewhere."""
     text = _URL.sub(" zzurl ", plain)
     text = _EMAIL.sub(" zzemail ", text)
-    text = _PHONE.sub(" zzphone ", text)
-    text = text.casefold().replace("\u2019", "'").replace("\u2018", "'")
+    return _PHONE.sub(" zzphone ", text)
+
+
+def normalise(plain: str) -> str:
+    """Case-fold, expand contractions, drop punctuation, mask URLs, e-mails and phone numbers."""
+    text = mask_contacts(plain).casefold().replace("\u2019", "'").replace("\u2018", "'")
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
     text = text.replace("'s ", "s ").replace("'", " ")
@@ -168,12 +234,12 @@ def split_units(body: str) -> list[Unit]:
             first = plain_text(_split_cells(raw)[0]) if raw.strip() else ""
             units.append(Unit(block.start, block.end, raw, "row", index, heading, context, 0, first))
         else:
+            if block.kind == "text" and _LABEL.match(raw) and not _META_LABEL.match(raw):
+                block.kind = "item"
             sentences = list(_sentences(body, block.start, block.end))
             for start, end in sentences:
                 unit_lead = lead if block.kind == "item" else ""
-                units.append(
-                    Unit(start, end, body[start:end], block.kind, index, heading, unit_lead, block.level)
-                )
+                units.append(Unit(start, end, body[start:end], block.kind, index, heading, unit_lead, block.level))
             if block.kind == "text" and sentences:
                 start, end = sentences[-1]
                 lead = plain_text(body[start:end])
@@ -197,7 +263,7 @@ def _blocks(body: str) -> list[_Block]:
             continue
         if in_fence:
             continue
-        if not content.strip() or _RULE.match(content) and not _BULLET.match(content + " x"):
+        if not content.strip() or (_RULE.match(content) and not _BULLET.match(content + " x")):
             current = None
             continue
         heading = _HEADING.match(content)
@@ -245,8 +311,7 @@ def _sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
         before = text[cursor : match.start()]
         last_word = re.search(r"([\w.]+)$", before)
         if last_word and (
-            last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS
-            or re.fullmatch(r"[A-Z]", last_word.group(1))
+            last_word.group(1).lower().rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word.group(1))
         ):
             continue
         stop = match.start() + len(match.group(0).rstrip())

@@ -49,6 +49,10 @@ class SectionDiff:
     old_path: str | None = None
     """Source file relative to the notice folder on the old side, e.g. ``sections/03-sharing.md``."""
     new_path: str | None = None
+    title_ops: WordOps = ()
+    """Word diff of the title when it changed (``retitled``), else empty."""
+    summary_ops: WordOps = ()
+    """Word diff of the summary when it changed (``summary_changed``), else empty."""
 
     @property
     def retitled(self) -> bool:
@@ -61,6 +65,18 @@ class SectionDiff:
             and self.new_summary is not None
             and self.old_summary != self.new_summary
         )
+
+    @property
+    def changed(self) -> bool:
+        """Anything about the section changed: body, place, title or summary."""
+        return self.status != "unchanged" or self.moved or self.retitled or self.summary_changed
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """What changed, in words, e.g. ``("modified", "moved", "summary changed")``."""
+        flags = ((self.moved, "moved"), (self.retitled, "retitled"), (self.summary_changed, "summary changed"))
+        status = () if self.status == "unchanged" else (self.status,)
+        return status + tuple(label for flag, label in flags if flag)
 
     @property
     def words_inserted(self) -> int:
@@ -117,9 +133,12 @@ class NoticeDiff:
     sections: tuple[SectionDiff, ...]
     """In new order, with removed sections placed where they stood in the old order."""
     title_change: tuple[str, str] | None = None
+    """``(old, new)`` notice title when it changed."""
     intro_ops: WordOps = ()
     """Word diff of the introduction (empty when unchanged)."""
     date_changes: tuple[DateChange, ...] = field(default=())
+    title_ops: WordOps = ()
+    """Word diff of the notice title when it changed."""
     files: tuple[FileDiff, ...] = field(default=(), repr=False)
     """Source files whose text differs (front matter included), for the unified-diff renderer."""
 
@@ -128,10 +147,7 @@ class NoticeDiff:
         return bool(
             self.title_change
             or self.intro_ops
-            or any(
-                s.status != "unchanged" or s.moved or s.retitled or s.summary_changed
-                for s in self.sections
-            )
+            or any(s.changed for s in self.sections)
         )
 
     def by_status(self, status: SectionStatus) -> list[SectionDiff]:
@@ -147,9 +163,7 @@ class NoticeDiff:
             moved=sum(s.moved for s in self.sections),
             retitled=sum(s.retitled for s in self.sections),
             summaries_changed=sum(s.summary_changed for s in self.sections),
-            unchanged=sum(
-                s.status == "unchanged" and not (s.moved or s.retitled or s.summary_changed) for s in self.sections
-            ),
+            unchanged=sum(not s.changed for s in self.sections),
             words_inserted=sum(s.words_inserted for s in modified),
             words_deleted=sum(s.words_deleted for s in modified),
         )

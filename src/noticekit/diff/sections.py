@@ -31,6 +31,7 @@ def compare_notices(old: Notice, new: Notice, old_id: str, new_id: str) -> Notic
         new_id=new_id,
         sections=align_sections(old.sections, new.sections),
         title_change=(old.meta.title, new.meta.title) if old.meta.title != new.meta.title else None,
+        title_ops=word_diff(old.meta.title, new.meta.title) if old.meta.title != new.meta.title else (),
         intro_ops=word_diff(old.intro, new.intro) if old.intro != new.intro else (),
         date_changes=_date_changes(old.meta, new.meta),
         files=_file_diffs(old, new),
@@ -101,6 +102,8 @@ def _section_diff(
         sensitivity=either.sensitivity,
         old_path=old.path if old else None,
         new_path=new.path if new else None,
+        title_ops=word_diff(old.title, new.title) if old and new and old.title != new.title else (),
+        summary_ops=word_diff(old.summary, new.summary) if old and new and old.summary != new.summary else (),
     )
 
 

@@ -23,7 +23,6 @@ e.g. a whole link or code span, with the same machinery).
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 import unicodedata
@@ -39,14 +38,22 @@ TokenOps = list[tuple[Op, list[T]]]
 """Ops over tokens: like ``WordOps`` but each text is still a list of tokens."""
 Engine = Callable[[Sequence[T], Sequence[T]], list[tuple[Op, list[T]]]]
 
-DMP_TIMEOUT = 0.5
+DMP_TIMEOUT = 0.1
 """Seconds diff-match-patch may spend on one pair before it settles for a coarser (still exact) diff.
 
-Only reached by texts rewritten wholesale; typical edits take a few milliseconds per section."""
+Reached only by text rewritten wholesale (which then shows as one deletion and one insertion, the
+best rendering anyway); a section with a few percent of its words edited takes 1-5 ms."""
 
 # Han and kana are written without spaces: each character is a token, or a one-character edit in
 # Chinese or Japanese would replace a whole sentence.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+
+
+# Markdown markers that come in runs (``**``, ``###``, ``---``, ``___``, ``===``, ``~~``, ``...``,
+# code fences) are one token each; any other punctuation or symbol is a token of its own.
+_PUNCTUATION = r"|\n+|[^\S\n]+|\*+|#+|-+|_+|=+|~+|\.+|`+|[^\w\s]"
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*" + _PUNCTUATION)
+"""The same tokens as ``_token_pattern()`` for ASCII text, twice as fast (most notices are ASCII)."""
 
 
 @functools.cache
@@ -63,19 +70,19 @@ def _token_pattern() -> re.Pattern[str]:
             start = cp
         previous = cp
     mark = "".join(ranges)
-    letter = rf"[^\W_{_CJK}{mark}]"
-    word = rf"(?:{letter}|[{mark}])+"
+    # Runs of letters between the marks, not one character per repetition: several times faster.
+    word = rf"[^\W_{_CJK}]+(?:[{mark}]+[^\W_{_CJK}]*)*"
     return re.compile(
         rf"{word}(?:['’]{word})*"  # a word, with contractions ("don't") kept whole
-        rf"|[{_CJK}][{mark}]*"  # one Han or kana character
-        r"|\n+|[^\S\n]+"  # a run of newlines, a run of other whitespace
-        rf"|([^\w\s]|_)\1*[{mark}]*"  # a run of one punctuation or symbol character
+        rf"|[{_CJK}]"  # one Han or kana character
+        + _PUNCTUATION
     )
 
 
 def tokenize(text: str) -> list[str]:
     """Cut ``text`` into tokens; ``"".join(tokenize(text)) == text``."""
-    return [m.group(0) for m in _token_pattern().finditer(text)]
+    pattern = _ASCII_TOKEN if text.isascii() else _token_pattern()
+    return pattern.findall(text)
 
 
 def word_diff(old: str, new: str) -> WordOps:
@@ -115,87 +122,16 @@ def dmp_engine(old: Sequence[T], new: Sequence[T]) -> TokenOps[T]:
     """diff-match-patch (Myers, with its half-match speed-up) over tokens mapped to characters."""
     if not old or not new:
         return _trivial(old, new)
-    codes: dict[T, str] = {}
-    tokens: list[T] = []
-
-    def encode(seq: Sequence[T]) -> str:
-        chars = []
-        for token in seq:
-            char = codes.get(token)
-            if char is None:
-                char = codes[token] = chr(len(tokens))
-                tokens.append(token)
-            chars.append(char)
-        return "".join(chars)
-
-    a, b = encode(old), encode(new)
-    if len(tokens) > 0x10FFFF:  # pragma: no cover - more distinct tokens than code points
-        return difflib_engine(old, new)
+    tokens = list(dict.fromkeys([*old, *new]))
+    if len(tokens) > 0x10FFFF:  # pragma: no cover - more distinct tokens than there are code points
+        return _trivial(old, new)
+    codes = {token: chr(i) for i, token in enumerate(tokens)}
+    a = "".join([codes[t] for t in old])
+    b = "".join([codes[t] for t in new])
     dmp = diff_match_patch()
     dmp.Diff_Timeout = DMP_TIMEOUT
     names: dict[int, Op] = {dmp.DIFF_EQUAL: "equal", dmp.DIFF_INSERT: "insert", dmp.DIFF_DELETE: "delete"}
     return [(names[code], [tokens[ord(c)] for c in chars]) for code, chars in dmp.diff_main(a, b, False)]
-
-
-def difflib_engine(old: Sequence[T], new: Sequence[T]) -> TokenOps[T]:
-    """``difflib.SequenceMatcher`` over tokens (no autojunk: spaces and "the" are not junk in prose)."""
-    if not old or not new:
-        return _trivial(old, new)
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    ops: TokenOps[T] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            ops.append(("equal", list(old[i1:i2])))
-            continue
-        if i2 > i1:
-            ops.append(("delete", list(old[i1:i2])))
-        if j2 > j1:
-            ops.append(("insert", list(new[j1:j2])))
-    return ops
-
-
-def lines_then_dmp_engine(old: Sequence[T], new: Sequence[T]) -> TokenOps[T]:
-    """Diff whole lines first, then tokens inside each replaced run of lines (git's usual trade-off).
-
-    Only meaningful for string tokens (lines are found at tokens containing a newline)."""
-    old_lines, new_lines = _lines(old), _lines(new)
-    ops: TokenOps[T] = []
-    pending_old: list[T] = []
-    pending_new: list[T] = []
-    for op, lines in dmp_engine(old_lines, new_lines):
-        flat = [token for line in lines for token in line]
-        if op == "delete":
-            pending_old.extend(flat)
-        elif op == "insert":
-            pending_new.extend(flat)
-        else:
-            if pending_old or pending_new:
-                ops.extend(dmp_engine(pending_old, pending_new))
-                pending_old, pending_new = [], []
-            ops.append(("equal", flat))
-    if pending_old or pending_new:
-        ops.extend(dmp_engine(pending_old, pending_new))
-    return ops
-
-
-ENGINES: dict[str, Engine[str]] = {
-    "diff-match-patch": dmp_engine,
-    "difflib": difflib_engine,
-    "lines+diff-match-patch": lines_then_dmp_engine,
-}
-"""The candidates measured by ``bench/diff_bench.py``; ``word_diff`` uses diff-match-patch."""
-
-
-def _lines(tokens: Sequence[T]) -> list[tuple[T, ...]]:
-    lines: list[tuple[T, ...]] = []
-    start = 0
-    for i, token in enumerate(tokens):
-        if "\n" in str(token):
-            lines.append(tuple(tokens[start : i + 1]))
-            start = i + 1
-    if start < len(tokens):
-        lines.append(tuple(tokens[start:]))
-    return lines
 
 
 def _trivial(old: Sequence[T], new: Sequence[T]) -> TokenOps[T]:
@@ -267,42 +203,63 @@ def _merge(ops: TokenOps[T]) -> TokenOps[T]:
 
 
 def _cleanup_semantic(ops: TokenOps[T], text: Callable[[T], str]) -> TokenOps[T]:
-    """diff-match-patch's ``diff_cleanupSemantic`` elimination, over tokens, weighed in characters."""
+    """diff-match-patch's ``diff_cleanupSemantic`` elimination, over tokens, weighed in characters.
 
-    def weight(tokens: list[T]) -> int:
-        return sum(len(text(t)) for t in tokens)
-
+    One change for Markdown, where a line is a block (list item, table row, heading): an equality
+    that holds a line break is never eliminated, and only the edits on the equality's own line count
+    against it, so rewriting two list items gives two redlined items, not one merged blob.
+    """
     ops = list(ops)
+    # Per op: (characters before its first line break, after its last one, whether it has one).
+    shapes = [_shape([text(t) for t in tokens]) for _, tokens in ops]
     changed = False
     equalities: list[int] = []
     last_equality: int | None = None
-    inserted_before = deleted_before = inserted_after = deleted_after = 0
+    before = {"insert": 0, "delete": 0}  # edits on the equality's line, just before it
+    after = {"insert": 0, "delete": 0}  # edits on the equality's line, just after it
+    tail = {"insert": 0, "delete": 0}  # edits after the last line break of the current run
+    closed = {"insert": False, "delete": False}  # the current run has reached another line
     pointer = 0
     while pointer < len(ops):
-        op, tokens = ops[pointer]
+        op, _ = ops[pointer]
+        head_weight, tail_weight, has_break = shapes[pointer]
         if op == "equal":
             equalities.append(pointer)
-            inserted_before, inserted_after = inserted_after, 0
-            deleted_before, deleted_after = deleted_after, 0
-            last_equality = pointer
+            before = dict(tail)
+            after = {"insert": 0, "delete": 0}
+            tail = {"insert": 0, "delete": 0}
+            closed = {"insert": False, "delete": False}
+            last_equality = None if has_break else pointer
         else:
-            if op == "insert":
-                inserted_after += weight(tokens)
-            else:
-                deleted_after += weight(tokens)
+            if not closed[op]:
+                after[op] += head_weight
+            tail[op] = tail_weight if has_break else tail[op] + tail_weight
+            closed[op] = closed[op] or has_break
             if last_equality is not None:
-                size = weight(ops[last_equality][1])
-                if size <= max(inserted_before, deleted_before) and size <= max(inserted_after, deleted_after):
+                size = shapes[last_equality][0]
+                if size <= max(before.values()) and size <= max(after.values()):
                     index = equalities.pop()
                     ops[index : index + 1] = [("delete", ops[index][1]), ("insert", list(ops[index][1]))]
+                    shapes[index : index + 1] = [shapes[index], shapes[index]]
                     if equalities:
                         equalities.pop()
                     pointer = equalities[-1] if equalities else -1
-                    inserted_before = deleted_before = inserted_after = deleted_after = 0
+                    before = {"insert": 0, "delete": 0}
+                    after = {"insert": 0, "delete": 0}
+                    tail = {"insert": 0, "delete": 0}
+                    closed = {"insert": False, "delete": False}
                     last_equality = None
                     changed = True
         pointer += 1
     return _merge(ops) if changed else ops
+
+
+def _shape(texts: list[str]) -> tuple[int, int, bool]:
+    breaks = [i for i, t in enumerate(texts) if "\n" in t]
+    if not breaks:
+        total = sum(map(len, texts))
+        return total, total, False
+    return sum(map(len, texts[: breaks[0]])), sum(map(len, texts[breaks[-1] + 1 :])), True
 
 
 def _boundary_score(left: str | None, right: str | None) -> int:

@@ -63,8 +63,10 @@ def read_notice(folder: Path, *, display: str | None = None) -> tuple[Notice | N
         seen[section.id] = file
         sections.append(section)
 
-    if meta is None or problems and any(p.severity == "error" for p in problems):
+    if meta is None:
         return None, problems
+    # With errors the notice is partial (sections that failed are left out): good enough for the
+    # page-level checks to report their problems too, never for publishing (load_notice refuses it).
     return Notice(meta, intro, tuple(sections), files, folder, intro_line), problems
 
 

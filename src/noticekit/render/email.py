@@ -180,6 +180,8 @@ def build_message(email: RenderedEmail, *, organisation: str, day: date, version
     message.set_content(_crlf_safe(email.text), subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(_crlf_safe(email.html), subtype="html", charset="utf-8", cte="quoted-printable")
     message.set_boundary(f"==noticekit-{digest[16:48]}")
+    for part in message.iter_parts():
+        del part["MIME-Version"]  # add_alternative copies it into the part; it belongs on the message only
     return message
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
@@ -97,7 +98,9 @@ def render_notice(
     return RenderedNotice(html, tuple(toc))
 
 
-def check_page(notice: Notice, rendered: RenderedNotice, display: str) -> list[Problem]:
+def check_page(
+    notice: Notice, rendered: RenderedNotice, display: str, known: Iterable[str] = ()
+) -> list[Problem]:
     """Ids that repeat on the page, and links to anchors that exist nowhere on it, by source file and line."""
     problems: list[Problem] = []
     ids = ID_ATTR.findall(rendered.html)
@@ -115,7 +118,7 @@ def check_page(notice: Notice, rendered: RenderedNotice, display: str) -> list[P
             problems.append(
                 Problem(f"{display}/{path}", line, f"the anchor '#{dup}' is used {count} times on the page; ids must be unique")
             )
-    known = set(ids)
+    known = set(ids) | set(known)
     for target in sorted(set(FRAGMENT_HREF.findall(rendered.html))):
         if target and target not in known:
             path, line = _locate(sources, f"(#{target}") or _locate(sources, f"#{target}") or ("index.md", 1)

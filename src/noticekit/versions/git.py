@@ -114,3 +114,22 @@ def file_history(repo_path: Path, path: str) -> list[tuple[Commit, dict[str, byt
                     files[rel] = blob.data_stream.read()  # type: ignore[union-attr]
         history.append((Commit(sha, datetime.fromtimestamp(int(stamp), UTC), subject), files))
     return history
+
+
+def toplevel(folder: Path) -> Path | None:
+    """The working tree root of the repository holding ``folder``; None outside git or in a bare one."""
+    repo = find_repo(folder)
+    if repo is None or repo.working_tree_dir is None:
+        return None
+    return Path(repo.working_tree_dir)
+
+
+def object_type(repo_path: Path, sha: str, path: str) -> str | None:
+    """``blob`` (a file) or ``tree`` (a folder) for ``path`` at commit ``sha``; None when it is not there."""
+    repo = find_repo(repo_path)
+    if repo is None:
+        raise GitError(f"{repo_path} is not a git repository")
+    try:
+        return str(repo.git.cat_file("-t", f"{sha}:{path}")).strip() or None
+    except git.GitCommandError:
+        return None

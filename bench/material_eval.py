@@ -1,0 +1,141 @@
+"""Benchmark the material-change detector on a labelled set of edits.
+
+Usage::
+
+    python bench/material_eval.py [eval/material_edits.yaml] [--verbose]
+
+Each case (``{id, category, material, note, style, section_title, before, after}``) becomes two
+one-section notices compared with ``noticekit.diff.compare_notices``; ``detect`` then says whether the
+edit is material (any finding). Printed: precision, recall, false-positive rate and F1 over all cases,
+results per category and per style, and the ids of the misclassified cases with what was found.
+
+A benchmark, not a test: it always exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import yaml  # noqa: E402
+
+from noticekit.classify import Finding, MaterialConfig, detect  # noqa: E402
+from noticekit.diff import compare_notices  # noqa: E402
+from noticekit.model import Notice, NoticeMeta, Section  # noqa: E402
+
+DEFAULT_PATH = ROOT / "eval" / "material_edits.yaml"
+
+
+def notice(title: str, body: str, day: date) -> Notice:
+    section_id = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section"
+    section = Section(section_id, title, "Summary.", body, f"sections/01-{section_id}.md")
+    return Notice(NoticeMeta("Privacy notice", day, day), "", (section,))
+
+
+def judge(case: dict[str, Any], config: MaterialConfig) -> list[Finding]:
+    title = str(case.get("section_title") or "Section")
+    old = notice(title, str(case.get("before") or ""), date(2024, 1, 1))
+    new = notice(title, str(case.get("after") or ""), date(2024, 6, 1))
+    return detect(compare_notices(old, new, "2024-01-01", "2024-06-01"), config)
+
+
+def ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
+    parser.add_argument("--verbose", "-v", action="store_true", help="print the findings of every case")
+    args = parser.parse_args(argv)
+    try:
+        cases = yaml.safe_load(Path(args.path).read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as exc:
+        print(f"cannot read {args.path}: {exc}")
+        return 0
+    if isinstance(cases, dict):
+        cases = cases.get("cases") or cases.get("edits") or []
+    config = MaterialConfig()
+    tp = fp = fn = tn = 0
+    by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # cases, correct, category matched
+    by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    wrong: list[str] = []
+    started = time.perf_counter()
+    for case in cases:
+        expected = bool(case.get("material"))
+        category = str(case.get("category", "?"))
+        try:
+            findings = judge(case, config)
+        except Exception as exc:  # a benchmark reports crashes as misses and carries on
+            findings = []
+            wrong.append(f"  {case.get('id')}: CRASH {type(exc).__name__}: {exc}")
+        predicted = bool(findings)
+        tp += expected and predicted
+        fn += expected and not predicted
+        fp += predicted and not expected
+        tn += not expected and not predicted
+        correct = expected == predicted
+        stats = by_category[category]
+        stats[0] += 1
+        stats[1] += correct
+        stats[2] += any(f.category == category for f in findings)
+        style = by_style[str(case.get("style", "-"))]
+        style[0] += 1
+        style[1] += correct
+        if not correct:
+            found = "; ".join(f"{f.rule}: {f.message}" for f in findings) or "nothing detected"
+            wrong.append(f"  {case.get('id')} [{category}, material={expected}]: {found}")
+        if args.verbose:
+            print(f"{case.get('id')} [{category}] -> {[str(f) for f in findings] or 'not material'}")
+    elapsed = time.perf_counter() - started
+
+    precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    f1 = ratio(2 * precision * recall, precision + recall) if precision + recall else 0.0
+    print(f"{len(cases)} cases from {args.path} in {elapsed:.2f}s")
+    print(f"  material: {tp + fn}, not material: {fp + tn}")
+    print(f"  TP {tp}  FN {fn}  FP {fp}  TN {tn}")
+    print(
+        f"  precision {precision:.3f}  recall {recall:.3f}  false-positive rate {ratio(fp, fp + tn):.3f}  F1 {f1:.3f}"
+    )
+    print("  targets: recall >= 0.95, false-positive rate <= 0.10")
+    print("\nper category (cases, correct, and for material ones how often a finding named the category):")
+    for category, (count, correct, matched) in sorted(by_category.items()):
+        named = f"  category named {matched}/{count}" if category in _MATERIAL_CATEGORIES else ""
+        print(f"  {category:22} {correct:3}/{count:<3}{named}")
+    if len(by_style) > 1:
+        print("\nper style:")
+        for style, (count, correct) in sorted(by_style.items()):
+            print(f"  {style:22} {correct:3}/{count}")
+    print(f"\nmisclassified ({len(wrong)}):")
+    print("\n".join(wrong) if wrong else "  none")
+    return 0
+
+
+_MATERIAL_CATEGORIES = {
+    "new_purpose",
+    "new_data_category",
+    "new_recipients",
+    "longer_retention",
+    "rights_reduced",
+    "transfer_mechanism",
+    "controller_identity",
+    "children",
+    "negation_removed",
+    "section_removed",
+}
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as exc:  # never fail a CI job: this is a measurement
+        print(f"benchmark error: {type(exc).__name__}: {exc}")
+    sys.exit(0)

@@ -1,0 +1,208 @@
+"""The detector: run every rule over a ``NoticeDiff`` and return the findings in a stable order.
+
+Order: sections as the diff lists them (the introduction first), then within a section the
+removed sub-sections, then each change in reading order with the rules in ``CHANGE_RULES`` order,
+then the sensitive-section finding. Identical findings are reported once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from noticekit.classify.changes import Change, ensure_ops, find_changes
+from noticekit.classify.config import MaterialConfig
+from noticekit.classify.findings import Finding, excerpt
+from noticekit.classify.rules import CHANGE_RULES, SectionView
+from noticekit.classify.sentences import Unit, split_units
+from noticekit.classify.terms import Family, literal_family
+from noticekit.diff.model import NoticeDiff, SectionDiff, WordOps, new_text, old_text
+
+INTRO_ID = "intro"
+"""Section id used in findings about the notice's introduction (``index.md``)."""
+
+_MIN_REMOVED_WORDS = 8
+"""A removed (sub-)section with fewer words of text than this is not substantive."""
+
+
+def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Finding]:
+    """Every material change between the two notices of ``diff``; empty when the update is minor."""
+    config = config or MaterialConfig()
+    extra = _extra_families(config)
+    parts = [_Part.intro(diff.intro_ops), *(_Part.of(section) for section in diff.sections)]
+    old_counts: Counter[str] = Counter()
+    new_counts: Counter[str] = Counter()
+    for part in parts:
+        old_counts.update(u.norm for u in part.old_units if u.norm)
+        new_counts.update(u.norm for u in part.new_units if u.norm)
+    notice_old = " ".join(u.norm for part in parts for u in part.old_units)
+    notice_new = " ".join(u.norm for part in parts for u in part.new_units)
+
+    findings: list[Finding] = []
+    for part in parts:
+        view = SectionView(
+            part.id, part.title, part.old_units, part.new_units, notice_old, notice_new, extra, part.sensitivity
+        )
+        if part.status == "removed":
+            findings.extend(_section_removed(view, new_counts))
+            continue
+        if part.status == "unchanged":
+            continue
+        findings.extend(_subsections_removed(view, new_counts))
+        changes = find_changes(
+            part.ops,
+            part.old_units,
+            part.new_units,
+            still_there=lambda norm: new_counts[norm] >= old_counts[norm],
+            was_there=lambda norm: old_counts[norm] >= new_counts[norm],
+        )
+        findings.extend(_change_findings(view, changes))
+        findings.extend(_sensitive(view, changes))
+    return _unique(findings)
+
+
+def section_changes(old_body: str, new_body: str, ops: WordOps = ()) -> list[Change]:
+    """The changes between two bodies of one section (for tools and tests)."""
+    ops = ensure_ops(ops, old_body, new_body)
+    old_units, new_units = split_units(old_body), split_units(new_body)
+    old_counts = Counter(u.norm for u in old_units)
+    new_counts = Counter(u.norm for u in new_units)
+    return find_changes(
+        ops,
+        old_units,
+        new_units,
+        still_there=lambda norm: new_counts[norm] >= old_counts[norm],
+        was_there=lambda norm: old_counts[norm] >= new_counts[norm],
+    )
+
+
+@dataclass
+class _Part:
+    """A section or the introduction, with both bodies split into units."""
+
+    id: str
+    title: str
+    sensitivity: str
+    status: str
+    ops: WordOps
+    old_units: list[Unit]
+    new_units: list[Unit]
+
+    @classmethod
+    def of(cls, section: SectionDiff) -> _Part:
+        old_body = section.old_body or (old_text(section.ops) if section.status == "removed" else "")
+        new_body = section.new_body or (new_text(section.ops) if section.status == "added" else "")
+        status = section.status
+        if status in ("modified", "unchanged") and old_body != new_body:
+            status = "modified"
+        return cls(
+            section.id,
+            section.new_title or section.old_title or section.id,
+            section.sensitivity,
+            status,
+            ensure_ops(section.ops, old_body, new_body) if status != "unchanged" else (),
+            split_units(old_body) if status != "added" else [],
+            split_units(new_body) if status != "removed" else [],
+        )
+
+    @classmethod
+    def intro(cls, ops: WordOps) -> _Part:
+        old_body, new_body = old_text(ops), new_text(ops)
+        status = "modified" if old_body != new_body else "unchanged"
+        return cls(INTRO_ID, "Introduction", "normal", status, ops, split_units(old_body), split_units(new_body))
+
+
+def _extra_families(config: MaterialConfig) -> tuple[Family, ...]:
+    return tuple(
+        literal_family(f"extra-{category}", category, terms)
+        for category, terms in sorted(config.extra_terms.items())
+        if terms
+    )
+
+
+def _change_findings(view: SectionView, changes: list[Change]) -> Iterator[Finding]:
+    for change in changes:
+        if change.kind in ("cosmetic", "typo", "heading"):
+            continue
+        found = [finding for rule in CHANGE_RULES for finding in rule(view, change)]
+        # A new list item that a more specific rule already explained needs no second finding.
+        explained = {f.category for f in found if f.rule != "list-item-added"}
+        yield from (f for f in found if f.rule != "list-item-added" or f.category not in explained)
+
+
+def _sensitive(view: SectionView, changes: list[Change]) -> Iterator[Finding]:
+    if view.sensitivity != "high":
+        return
+    substantive = [c for c in changes if c.kind == "substantive"]
+    if substantive:
+        first = substantive[0]
+        count = len(substantive)
+        yield Finding(
+            "sensitive-section",
+            "sensitive_section",
+            view.id,
+            f"'{view.title}' is marked sensitivity: high and has {count} substantive change{'s' if count > 1 else ''}",
+            excerpt(first.old_plain, first.new_plain),
+            excerpt(first.new_plain, first.old_plain),
+        )
+
+
+def _words(units: list[Unit]) -> int:
+    return sum(len(u.norm.split()) for u in units if u.kind != "heading")
+
+
+def _section_removed(view: SectionView, new_counts: Counter[str]) -> Iterator[Finding]:
+    body = [u for u in view.old_units if u.kind != "heading"]
+    if _words(body) < _MIN_REMOVED_WORDS or _mostly_kept(body, new_counts):
+        return
+    yield Finding(
+        "section-removed",
+        "section_removed",
+        view.id,
+        f"The section '{view.title}' was removed",
+        excerpt(" ".join(u.plain for u in body), ""),
+        "",
+    )
+
+
+def _subsections_removed(view: SectionView, new_counts: Counter[str]) -> Iterator[Finding]:
+    new_headings = {u.norm for u in view.new_units if u.kind == "heading"}
+    units = view.old_units
+    for index, unit in enumerate(units):
+        if unit.kind != "heading" or unit.norm in new_headings or new_counts[unit.norm]:
+            continue
+        body: list[Unit] = []
+        for other in units[index + 1 :]:
+            if other.kind == "heading" and other.level <= unit.level:
+                break
+            if other.kind != "heading":
+                body.append(other)
+        if _words(body) < _MIN_REMOVED_WORDS or _mostly_kept(body, new_counts):
+            continue
+        yield Finding(
+            "subsection-removed",
+            "section_removed",
+            view.id,
+            f"The sub-section '{unit.plain}' was removed",
+            excerpt(" ".join(u.plain for u in [unit, *body]), ""),
+            "",
+        )
+
+
+def _mostly_kept(units: list[Unit], new_counts: Counter[str]) -> bool:
+    """Half or more of the words are in sentences that still exist (the text moved elsewhere)."""
+    total = _words(units)
+    kept = sum(len(u.norm.split()) for u in units if new_counts[u.norm])
+    return kept * 2 >= total
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen = set()
+    result = []
+    for finding in findings:
+        key = (finding.rule, finding.category, finding.section, finding.message, finding.before, finding.after)
+        if key not in seen:
+            seen.add(key)
+            result.append(finding)
+    return result

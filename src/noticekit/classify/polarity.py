@@ -1,0 +1,133 @@
+"""Negation in normalised sentences: is a term denied ("we do not sell"), or asserted?
+
+Normalised text has no punctuation, so a clause is approximated by a window of words before the
+term, cut at words that start a new clause ("but", "however", "except", "and we").
+"""
+
+from __future__ import annotations
+
+import re
+
+from noticekit.classify.terms import PRACTICE_VERBS, QUALIFIERS
+
+NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "none", "without", "nobody", "nothing"})
+_BOUNDARIES = frozenset(
+    {
+        "but",
+        "however",
+        "except",
+        "unless",
+        "although",
+        "though",
+        "whereas",
+        "while",
+        "instead",
+        "only",
+        "if",
+        "when",
+        "where",
+        "which",
+        "who",
+        "that",
+        "because",
+        "so",
+        "then",
+        "otherwise",
+        "also",
+    }
+)
+_CONTRASTS = frozenset({"but", "however", "except", "unless", "although", "though", "whereas", "while", "instead"})
+_SUBJECTS = frozenset({"we", "they", "he", "she", "i"})
+"""Pronouns that are always subjects; "you" and "it" only when a verb follows ("you can", "it is")."""
+_AMBIGUOUS_SUBJECTS = frozenset({"you", "it"})
+_FINITE = frozenset(
+    {
+        "can",
+        "may",
+        "will",
+        "must",
+        "should",
+        "shall",
+        "would",
+        "could",
+        "is",
+        "are",
+        "was",
+        "were",
+        "have",
+        "has",
+        "do",
+        "does",
+        "did",
+        "need",
+        "needs",
+        "might",
+    }
+)
+_PASSIVE_NEGATION = re.compile(
+    r"^(?:is|are|was|were|will|shall|would|may|can|must|has|have|should)(?: be| been)? (?:not|never|no longer)\b"
+)
+_WINDOW = 6
+_SENTENCE_NEGATIONS = frozenset({"no", "none", "neither", "nothing", "never"})
+_VERB_PATTERNS = {verb: re.compile(r"\b(?:" + forms + r")\b") for verb, forms in PRACTICE_VERBS.items()}
+_QUALIFIER = re.compile(r"\b(?:" + QUALIFIERS + r")\b")
+
+
+def negated(norm: str, start: int, end: int | None = None) -> bool:
+    """True if the words at ``norm[start:end]`` are denied in their clause."""
+    prefix = norm[:start].split()
+    if prefix and prefix[0] in _SENTENCE_NEGATIONS and not _CONTRASTS.intersection(prefix[1:]):
+        return True  # "No data that we collect is sold"
+    before = prefix[-_WINDOW:]
+    for index in range(len(before) - 1, -1, -1):
+        word = before[index]
+        # A new subject starts a new clause ("without consent, we delete"), except after "nor do".
+        subject = word in _SUBJECTS or (
+            word in _AMBIGUOUS_SUBJECTS and index + 1 < len(before) and before[index + 1] in _FINITE
+        )
+        inverted = subject and bool({"nor", "neither"} & set(before[max(0, index - 2) : index]))
+        if word in _BOUNDARIES or (subject and not inverted):
+            before = before[index + 1 :]
+            break
+    if any(word in NEGATIONS for word in before):
+        return True
+    after = norm[end:] if end is not None else ""
+    return bool(_PASSIVE_NEGATION.match(after.strip()))
+
+
+def verb_polarity(norm: str) -> tuple[set[str], set[str]]:
+    """The practice verbs a sentence denies (promises) and the ones it asserts."""
+    denied: set[str] = set()
+    asserted: set[str] = set()
+    for verb, pattern in _VERB_PATTERNS.items():
+        for match in pattern.finditer(norm):
+            if negated(norm, match.start(), match.end()):
+                denied.add(verb)
+            else:
+                asserted.add(verb)
+    return denied, asserted
+
+
+_CONDITION = re.compile(r"\b(?:without|unless|until|before)\b")
+_REQUIREMENT = re.compile(
+    r"\b(?:need|needs|needed|require|requires|required|must|only (?:with|if|after|when|once)|"
+    r"with (?:your|their|a|the|an)(?: \w+){0,2} (?:consent|permission|agreement|approval|authori[sz]ation))\b"
+)
+
+
+def conditional_prohibition(old: str, new: str) -> bool:
+    """ "must not X without Y" rewritten as "need Y to X": the same rule, stated positively."""
+    return bool(_CONDITION.search(old) and _REQUIREMENT.search(new))
+
+
+def has_negation(norm: str) -> bool:
+    return any(word in NEGATIONS for word in norm.split())
+
+
+def qualifiers(norm: str) -> set[str]:
+    """Words that weaken a promise ("except", "generally", "currently") found in ``norm``."""
+    return {match.group(0) for match in _QUALIFIER.finditer(norm)}
+
+
+def verb_pattern(verb: str) -> re.Pattern[str]:
+    return _VERB_PATTERNS[verb]

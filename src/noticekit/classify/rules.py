@@ -1,0 +1,743 @@
+"""The material-change rules. Each reads one change (old and new sentences) in its section.
+
+Every rule is direction-aware: it fires on the *less protective* direction only (a term inserted
+where a recipient, purpose or data category is named; a right, a promise or a safeguard removed;
+a period made longer), and stays silent on the more protective one.
+
+A rule is a function ``(section, change) -> Iterator[Finding]``; ``CHANGE_RULES`` lists them in the
+order their findings are reported. Section-level rules (removed sub-sections, sensitive sections)
+live in ``detect.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from noticekit.classify.changes import Change
+from noticekit.classify.findings import Finding, excerpt
+from noticekit.classify.polarity import (
+    conditional_prohibition,
+    has_negation,
+    negated,
+    qualifiers,
+    verb_pattern,
+    verb_polarity,
+)
+from noticekit.classify.quantities import Duration, DurationRole, ages, durations
+from noticekit.classify.sentences import Unit, normalise
+from noticekit.classify.terms import (
+    ABROAD,
+    CHANNEL_FRICTION,
+    CHILD_PROTECTIVE,
+    CHILD_REQUIREMENTS,
+    CHILDREN,
+    CHOICE,
+    CONDITIONAL,
+    CONTACT_US,
+    CONTROLLER_CONTEXT,
+    DATA,
+    DENIALS,
+    ERASURE,
+    FRICTION,
+    LIST_TOPICS,
+    MECHANISMS,
+    NOT_TRANSFER,
+    OWNERSHIP,
+    PROTECTIONS,
+    PURPOSES,
+    RECIPIENTS,
+    REQUIREMENT,
+    RIGHT_CONTEXT,
+    RIGHTS,
+    TOPICS,
+    TRANSFER_CONTEXT,
+    UNLIMITED,
+    Family,
+    companies,
+    places,
+)
+
+
+def topics(text: str) -> frozenset[str]:
+    norm = normalise(text)
+    return frozenset(topic for topic, pattern in TOPICS.items() if pattern.search(norm))
+
+
+@dataclass
+class SectionView:
+    """One section (or the introduction) on both sides, with notice-wide counts for moved text."""
+
+    id: str
+    title: str
+    old_units: list[Unit]
+    new_units: list[Unit]
+    notice_old: str = ""
+    """Normalised text of the whole old notice."""
+    notice_new: str = ""
+    extra_families: tuple[Family, ...] = ()
+    sensitivity: str = "normal"
+    _topic_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def old_norm(self) -> str:
+        return " ".join(unit.norm for unit in self.old_units)
+
+    @cached_property
+    def new_norm(self) -> str:
+        return " ".join(unit.norm for unit in self.new_units)
+
+    @cached_property
+    def old_plain(self) -> str:
+        return " ".join(unit.plain for unit in self.old_units)
+
+    @cached_property
+    def topics(self) -> frozenset[str]:
+        return topics(f"{self.title} {self.id.replace('-', ' ')}")
+
+    def unit_topics(self, unit: Unit) -> frozenset[str]:
+        """Topics of the section, the unit's heading and its lead-in."""
+        key = f"{unit.heading}\x00{unit.lead}"
+        if key not in self._topic_cache:
+            self._topic_cache[key] = self.topics | topics(unit.heading) | topics(unit.lead)
+        return self._topic_cache[key]
+
+    def grew(self, family: Family) -> bool:
+        """The family is mentioned more often than before, in this section and in the whole notice."""
+        return family.count(self.new_norm) > family.count(self.old_norm) and (
+            not self.notice_new or family.count(self.notice_new) > family.count(self.notice_old)
+        )
+
+    def shrank(self, family: Family) -> bool:
+        return family.count(self.new_norm) < family.count(self.old_norm)
+
+
+RuleFunc = Callable[[SectionView, Change], Iterator[Finding]]
+
+
+def _finding(rule: str, category: str, view: SectionView, change: Change, message: str) -> Finding:
+    before = excerpt(change.old_plain, change.new_plain)
+    after = excerpt(change.new_plain, change.old_plain)
+    return Finding(rule, category, view.id, message, before, after)
+
+
+def _quote(text: str) -> str:
+    return f"\u201c{text}\u201d"
+
+
+def _asserted_matches(family: Family, units: Iterable[Unit]) -> Iterator[tuple[Unit, re.Match[str]]]:
+    """Matches of ``family`` in ``units`` that are not denied by a negation."""
+    for unit in units:
+        norm = unit.norm
+        for match in family.matches(norm):
+            if not negated(norm, match.start(), match.end()):
+                yield unit, match
+
+
+def inserted(
+    view: SectionView, change: Change, family: Family, *, units: Iterable[Unit] | None = None
+) -> tuple[Unit, str] | None:
+    """The first asserted mention of ``family`` that this change introduces, if any."""
+    if family.search(change.old_norm) and any(True for _ in _asserted_matches(family, change.old)):
+        return None
+    if not view.grew(family):
+        return None
+    for unit, match in _asserted_matches(family, change.new if units is None else units):
+        return unit, match.group(0)
+    return None
+
+
+def removed(
+    view: SectionView, change: Change, family: Family, *, units: Iterable[Unit] | None = None
+) -> tuple[Unit, str] | None:
+    """The first asserted mention of ``family`` that this change removes, if any."""
+    if any(True for _ in _asserted_matches(family, change.new)) or not view.shrank(family):
+        return None
+    for unit, match in _asserted_matches(family, change.old if units is None else units):
+        return unit, match.group(0)
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# New purposes, data categories, recipients
+
+
+_ASSERTED_PRACTICES = frozenset(
+    {
+        "use",
+        "share",
+        "disclose",
+        "sell",
+        "rent",
+        "trade",
+        "collect",
+        "combine",
+        "track",
+        "profile",
+        "transfer",
+        "target",
+        "train",
+        "record",
+        "access",
+    }
+)
+
+
+def _describes_practice(view: SectionView, unit: Unit) -> bool:
+    """False for sentences that give the reader a choice or tell them how to contact us.
+
+    In a list of rights, or a section about rights and choices, only a sentence asserting what we
+    do ("we share", "we use") describes a practice; "you can object to profiling" adds a choice.
+    """
+    norm = unit.norm
+    if CONTACT_US.search(norm):
+        return False
+    if CHOICE.search(norm) and not norm.startswith("we "):
+        return False
+    if unit.kind == "item" and "rights" in (topics(unit.lead) | topics(unit.heading)):
+        return False
+    if "rights" in view.unit_topics(unit):
+        return bool(verb_polarity(norm)[1] & _ASSERTED_PRACTICES) and not CONDITIONAL.match(norm)
+    return True
+
+
+def _term_rule(rule: str, category: str, families: tuple[Family, ...], lead: str) -> RuleFunc:
+    def check(view: SectionView, change: Change) -> Iterator[Finding]:
+        practice_units = [unit for unit in change.new if _describes_practice(view, unit)]
+        hits = []
+        for family in (*families, *(f for f in view.extra_families if f.category == category)):
+            hit = inserted(view, change, family, units=practice_units)
+            if hit:
+                hits.append(f"{family.label} ({_quote(hit[1])})")
+        if hits:
+            yield _finding(rule, category, view, change, f"{lead}: {'; '.join(hits)}")
+
+    check.__name__ = rule
+    return check
+
+
+purpose_added = _term_rule("purpose-added", "new_purpose", PURPOSES, "New purpose of processing")
+data_added = _term_rule("data-category-added", "new_data_category", DATA, "New category of personal data")
+_recipient_terms = _term_rule("recipient-added", "new_recipients", RECIPIENTS, "New recipients or sharing")
+
+
+def recipient_added(view: SectionView, change: Change) -> Iterator[Finding]:
+    yield from _recipient_terms(view, change)
+    old_names = companies(view.old_plain) | companies(change.old_plain)
+    for unit in change.new:
+        if "recipients" not in (topics(unit.plain) | view.unit_topics(unit)) or CONTROLLER_CONTEXT.search(unit.norm):
+            continue
+        names = companies(unit.plain)
+        added = [names[key] for key in sorted(names.keys() - old_names.keys())]
+        denied, asserted = verb_polarity(unit.norm)
+        if added and not (denied and not asserted):
+            yield _finding(
+                "recipient-named", "new_recipients", view, change, f"New named recipient: {', '.join(added)}"
+            )
+            return
+
+
+_LIST_CATEGORIES = {
+    "data": ("new_data_category", "A new item in the list of personal data collected"),
+    "purpose": ("new_purpose", "A new item in the list of purposes"),
+    "recipients": ("new_recipients", "A new item in the list of recipients"),
+    "transfer": ("transfer_mechanism", "A new item in the list of international transfers"),
+}
+
+
+def list_item_added(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A list item or table row added to a list of purposes, data, recipients or transfers."""
+    for old, new in change.pairs:
+        if old is not None or new is None or new.kind not in ("item", "row"):
+            continue
+        if not _describes_practice(view, new) or new.norm.split()[0] in ("no", "not", "never", "none"):
+            continue
+        topic = _list_topic(view, new)
+        if topic is None:
+            continue
+        category, label = _LIST_CATEGORIES[topic]
+        yield _finding("list-item-added", category, view, change, f"{label}: {_quote(excerpt(new.plain, '', 80))}")
+        return
+
+
+def _list_topic(view: SectionView, unit: Unit) -> str | None:
+    """What the list is about, from its lead-in, else its heading, else the section title."""
+    for source in (topics(unit.lead), topics(unit.heading), view.topics):
+        if "retention" in source or "rights" in source:
+            return None
+        for topic in LIST_TOPICS:
+            if topic in source:
+                return topic
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# Periods: retention, response times, notice, deadlines
+
+
+def _default_role(view: SectionView, unit: Unit) -> DurationRole | None:
+    return "retention" if "retention" in view.unit_topics(unit) else None
+
+
+def _periods(view: SectionView, units: Iterable[Unit], role: DurationRole) -> list[Duration]:
+    found: list[Duration] = []
+    for unit in units:
+        found.extend(d for d in durations(unit.norm, _default_role(view, unit)) if d.role == role)
+    return found
+
+
+def _compare(old: list[Duration], new: list[Duration], longer: bool) -> tuple[Duration, Duration] | None:
+    """The first pair where ``new`` is longer (or shorter) than ``old``, by position or extremes."""
+    if not old or not new:
+        return None
+    if len(old) == len(new):
+        for a, b in zip(old, new, strict=True):
+            if (b.days > a.days * 1.001) if longer else (b.days < a.days * 0.999):
+                return a, b
+        return None
+    a = max(old, key=lambda d: d.days) if longer else min(old, key=lambda d: d.days)
+    b = max(new, key=lambda d: d.days) if longer else min(new, key=lambda d: d.days)
+    if (b.days > a.days * 1.001) if longer else (b.days < a.days * 0.999):
+        return a, b
+    return None
+
+
+def _period_pairs(change: Change) -> list[tuple[list[Unit], list[Unit]]]:
+    pairs = [([a], [b]) for a, b in change.pairs if a is not None and b is not None]
+    if not pairs and change.old and change.new:
+        pairs = [(list(change.old), list(change.new))]
+    return pairs
+
+
+_EXTENDED = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty|sixty|ninety|a|an) "
+    r"(?:\w+ )?(?:days?|weeks?|months?|years?) (?:after|following|from)(?: \w+){0,5}"
+)
+
+
+def _unit_roles(view: SectionView, units: list[Unit]) -> set[str]:
+    return {d.role for u in units for d in durations(u.norm, _default_role(view, u)) if d.role}
+
+
+def _subject(units: list[Unit]) -> str:
+    unit = units[0]
+    if unit.kind == "row" and unit.first_cell:
+        return unit.first_cell
+    label = re.match(r"^\s*\*\*([^*]{2,60})\*\*", unit.raw)
+    if label:
+        return label.group(1).rstrip(":")
+    return ""
+
+
+def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
+    for old_units, new_units in _period_pairs(change):
+        old = _periods(view, old_units, "retention")
+        new = _periods(view, new_units, "retention")
+        pair = _compare(old, new, longer=True)
+        subject = _subject(new_units)
+        what = f"Retention for {_lower_first(subject)}" if subject else "A retention period"
+        if pair:
+            a, b = pair
+            yield _finding(
+                "retention-longer", "longer_retention", view, change, f"{what} goes from {a.text} to {b.text}"
+            )
+            return
+        old_norm, new_norm = " ".join(u.norm for u in old_units), " ".join(u.norm for u in new_units)
+        extended = _EXTENDED.search(new_norm)
+        if not old and extended and re.search(r"\buntil\b", old_norm) and "retention" in _unit_roles(view, new_units):
+            yield _finding(
+                "retention-longer",
+                "longer_retention",
+                view,
+                change,
+                f"{what} now runs {_quote(extended.group(0))} instead of ending then",
+            )
+            return
+        unlimited = UNLIMITED.search(new_norm)
+        if old and unlimited and not UNLIMITED.search(old_norm):
+            yield _finding(
+                "retention-longer",
+                "longer_retention",
+                view,
+                change,
+                f"{what} goes from {old[0].text} to an unlimited period ({_quote(unlimited.group(0))})",
+            )
+            return
+    # A commitment to delete replaced by something else ("we delete it" -> "we suspend it").
+    commitments = [u for u in change.old if not CHOICE.search(u.norm) and not DENIALS.search(u.norm)]
+    bounded = any(d.role == "retention" for u in change.new for d in durations(u.norm, _default_role(view, u)))
+    hit = removed(view, change, ERASURE, units=commitments) if commitments and change.new and not bounded else None
+    if hit:
+        children = any(_about_children(view, u) for u in change.old)
+        yield _finding(
+            "deletion-dropped",
+            "children" if children else "longer_retention",
+            view,
+            change,
+            f"A commitment to delete information was dropped ({_quote(hit[1])})",
+        )
+        return
+    # A promise of a limit dropped for "indefinitely"/"permanently" anywhere in the change.
+    retention_units = [
+        u
+        for u in change.new
+        if "retention" in view.unit_topics(u) or re.search(r"\b(?:keep|kept|retain\w*|stor\w+|delet\w+)\b", u.norm)
+    ]
+    hit = inserted(view, change, UNLIMITED, units=retention_units)
+    if hit and change.old:
+        yield _finding(
+            "retention-longer",
+            "longer_retention",
+            view,
+            change,
+            f"Information may now be kept for an unlimited period ({_quote(hit[1])})",
+        )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
+    """Slower answers to requests, shorter notice of changes, shorter windows to act."""
+    checks: tuple[tuple[DurationRole, bool, str], ...] = (
+        ("response", True, "The time to answer requests goes from {a} to {b}"),
+        ("notice", False, "Notice given before changes goes from {a} to {b}"),
+        ("window", False, "The time you have to act goes from {a} to {b}"),
+    )
+    for old_units, new_units in _period_pairs(change):
+        for role, longer, template in checks:
+            pair = _compare(_periods(view, old_units, role), _periods(view, new_units, role), longer)
+            if pair:
+                yield _finding(
+                    "deadline-worse", "rights_reduced", view, change, template.format(a=pair[0].text, b=pair[1].text)
+                )
+                return
+    for unit in change.new:
+        windows = [d for d in durations(unit.norm) if d.role == "window"]
+        if windows and not _periods(view, change.old, "window") and _is_right_context(view, unit):
+            yield _finding(
+                "deadline-worse",
+                "rights_reduced",
+                view,
+                change,
+                f"A new deadline for exercising a right: {_quote(windows[0].text)}",
+            )
+            return
+
+
+# --------------------------------------------------------------------------------------------------
+# Rights and choices
+
+
+def _is_right_context(view: SectionView, unit: Unit) -> bool:
+    return bool(RIGHT_CONTEXT.search(unit.norm)) or "rights" in view.unit_topics(unit)
+
+
+def right_removed(view: SectionView, change: Change) -> Iterator[Finding]:
+    old_rights = [
+        u for u in change.old if u.kind != "heading" and _is_right_context(view, u) and not DENIALS.search(u.norm)
+    ]
+    if not old_rights:
+        return
+    lost = []
+    for family in RIGHTS:
+        hit = removed(view, change, family, units=old_rights)
+        if hit:
+            lost.append(family.label)
+    if lost:
+        yield _finding("right-removed", "rights_reduced", view, change, f"No longer mentioned: {', '.join(lost)}")
+
+
+def right_denied(view: SectionView, change: Change) -> Iterator[Finding]:
+    units = [u for u in change.new if _is_right_context(view, u) or any(f.search(u.norm) for f in RIGHTS)]
+    if not units or DENIALS.search(change.old_norm):
+        return
+    if not view.grew(DENIALS):
+        return
+    for unit in units:
+        match = DENIALS.search(unit.norm)
+        if match:
+            yield _finding(
+                "right-denied",
+                "rights_reduced",
+                view,
+                change,
+                f"A right or choice is now refused: {_quote(match.group(0))}",
+            )
+            return
+
+
+def right_friction(view: SectionView, change: Change) -> Iterator[Finding]:
+    units = [u for u in change.new if _is_right_context(view, u)]
+    if not units:
+        return
+    added = []
+    for family in FRICTION:
+        hit = inserted(view, change, family, units=units)
+        if hit:
+            added.append(f"{family.label} ({_quote(hit[1])})")
+    channel = inserted(view, change, CHANNEL_FRICTION, units=[u for u in units if REQUIREMENT.search(u.norm)])
+    if channel:
+        added.append(f"{CHANNEL_FRICTION.label} ({_quote(channel[1])})")
+    if added:
+        yield _finding(
+            "right-friction", "rights_reduced", view, change, f"Exercising a right gets harder: {'; '.join(added)}"
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# International transfers
+
+
+def _transfer_units(view: SectionView, units: Iterable[Unit]) -> list[Unit]:
+    return [
+        unit
+        for unit in units
+        if (TRANSFER_CONTEXT.search(unit.norm) or "transfer" in view.unit_topics(unit))
+        and not NOT_TRANSFER.search(unit.norm)
+    ]
+
+
+def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
+    old_units, new_units = _transfer_units(view, change.old), _transfer_units(view, change.new)
+    parts = []
+    for family in MECHANISMS:
+        if new_units and inserted(view, change, family, units=new_units):
+            parts.append(f"adds {family.label}")
+        elif old_units and removed(view, change, family, units=old_units):
+            parts.append(f"drops {family.label}")
+    old_places = set().union(*(places(u.plain, u.norm) for u in change.old), places(view.old_plain, view.old_norm))
+    added_places: list[str] = []
+    for unit in new_units:
+        for place in sorted(places(unit.plain, unit.norm) - old_places):
+            match = re.search(r"\b" + re.escape(place) + r"\b", unit.norm)
+            if (match is None or not negated(unit.norm, match.start(), match.end())) and place not in added_places:
+                added_places.append(place)
+    if added_places:
+        parts.append(f"adds {', '.join(p.title() for p in added_places)} as a destination")
+    abroad = inserted(view, change, ABROAD, units=new_units)
+    if abroad and not added_places:
+        parts.append(f"adds transfers abroad ({_quote(abroad[1])})")
+    if parts:
+        yield _finding(
+            "transfer-changed",
+            "transfer_mechanism",
+            view,
+            change,
+            f"International transfers change: {'; '.join(parts)}",
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# Controller identity
+
+
+def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
+    for unit in change.new:
+        match = OWNERSHIP.search(unit.norm)
+        asserted = match and not CONDITIONAL.match(unit.norm) and not negated(unit.norm, match.start(), match.end())
+        if match and asserted and inserted(view, change, OWNERSHIP, units=[unit]):
+            yield _finding(
+                "controller-changed",
+                "controller_identity",
+                view,
+                change,
+                f"The organisation responsible for your data changes ({_quote(match.group(0))})",
+            )
+            return
+    old_section = companies(view.old_plain)
+    old_change: dict[str, str] = {}
+    for unit in change.old:
+        old_change |= companies(unit.plain)
+    for unit in change.new:
+        if not (CONTROLLER_CONTEXT.search(unit.norm) or "controller" in view.unit_topics(unit)):
+            continue
+        if CONDITIONAL.match(unit.norm):
+            continue
+        names = companies(unit.plain)
+        new_names = names.keys() - old_change.keys()
+        gone = old_change.keys() - names.keys()
+        if new_names and (new_names - old_section.keys() or gone):
+            before = ", ".join(old_change[k] for k in sorted(gone)) or "no name"
+            after = ", ".join(names[k] for k in sorted(new_names))
+            yield _finding(
+                "controller-changed",
+                "controller_identity",
+                view,
+                change,
+                f"The controller's name changes from {before} to {after}",
+            )
+            return
+
+
+# --------------------------------------------------------------------------------------------------
+# Children
+
+
+_CHILD_PRACTICE = re.compile(
+    r"\b(?:collect\w*|use|uses|using|process\w*|shar\w+|allow\w*|permit\w*|welcome\w*|open to|available to|"
+    r"sign up|register|create (?:an )?accounts?|accounts? for|target\w*|market\w* to|advertis\w+)\b"
+)
+
+
+def children_weaker(view: SectionView, change: Change) -> Iterator[Finding]:
+    for old_units, new_units in _period_pairs(change):
+        about_age = "children" in view.topics
+        old_ages = [a for u in old_units for a in ages(u.norm, about_age=about_age)]
+        new_ages = [a for u in new_units for a in ages(u.norm, about_age=about_age)]
+        if old_ages and new_ages:
+            pairs = (
+                list(zip(old_ages, new_ages, strict=True))
+                if len(old_ages) == len(new_ages)
+                else [(min(old_ages), min(new_ages))]
+            )
+            for a, b in pairs:
+                if b < a:
+                    yield _finding(
+                        "children-age-lowered",
+                        "children",
+                        view,
+                        change,
+                        f"The age threshold for children goes down from {a} to {b}",
+                    )
+                    return
+    hit = removed(view, change, PROTECTIONS)
+    if hit:
+        yield _finding(
+            "children-protection-removed",
+            "children",
+            view,
+            change,
+            f"No longer mentioned: {PROTECTIONS.label} ({_quote(hit[1])})",
+        )
+        return
+    child_units = [u for u in change.old if _about_children(view, u) and _CONSENT.search(u.norm)]
+    hit = removed(view, change, CHILD_REQUIREMENTS, units=child_units) if child_units and change.new else None
+    if hit:
+        yield _finding(
+            "children-protection-removed",
+            "children",
+            view,
+            change,
+            f"A requirement protecting children was dropped ({_quote(hit[1])})",
+        )
+        return
+    units = [u for u in change.new if _CHILD_PRACTICE.search(u.norm) and not CHILD_PROTECTIVE.search(u.norm)]
+    hit = inserted(view, change, CHILDREN, units=units)
+    if hit:
+        yield _finding(
+            "children-data-added",
+            "children",
+            view,
+            change,
+            f"Information about children is now part of the processing ({_quote(hit[1])})",
+        )
+
+
+_CONSENT = re.compile(r"\b(?:parent\w*|guardian\w*|consent\w*|permission|verif\w+|approv\w+|confirm\w*|agree\w*)\b")
+
+
+def _about_children(view: SectionView, unit: Unit) -> bool:
+    return bool(CHILDREN.search(unit.norm)) or "children" in view.unit_topics(unit)
+
+
+# --------------------------------------------------------------------------------------------------
+# Promises removed or weakened
+
+
+def negation_removed(view: SectionView, change: Change) -> Iterator[Finding]:
+    new_denied_section = set()
+    for unit in view.new_units:
+        new_denied_section |= verb_polarity(unit.norm)[0]
+    for old, new in change.pairs:
+        if old is None:
+            continue
+        denied, _ = verb_polarity(old.norm)
+        if not denied:
+            continue
+        if new is None:
+            lost = sorted(denied - new_denied_section)
+            if any(has_negation(u.norm) and not verb_polarity(u.norm)[0] for u in change.new):
+                lost = []  # reworded as another denial ("must not use" -> "is not meant for")
+            if lost:
+                yield _finding(
+                    "negation-removed",
+                    "negation_removed",
+                    view,
+                    change,
+                    f"A promise not to {_verbs(lost)} was removed ({_quote(excerpt(old.plain, '', 90))})",
+                )
+                return
+            continue
+        new_denied, new_asserted = verb_polarity(new.norm)
+        if conditional_prohibition(old.norm, new.norm):
+            continue
+        flipped = sorted((denied & new_asserted) - new_denied)
+        dropped = sorted(v for v in denied - new_denied - new_asserted if v not in new_denied_section)
+        if dropped and not new_denied and has_negation(new.norm):
+            dropped = []  # the promise is reworded around another verb ("is not meant for"), not dropped
+        if flipped or dropped:
+            yield _finding(
+                "negation-removed",
+                "negation_removed",
+                view,
+                change,
+                f"A promise not to {_verbs(flipped or dropped)} was removed or reversed",
+            )
+            return
+        added = sorted(qualifiers(new.norm) - qualifiers(old.norm))
+        if added and denied & new_denied and _qualifies_promise(new.norm, denied & new_denied, added):
+            yield _finding(
+                "negation-weakened",
+                "negation_removed",
+                view,
+                change,
+                f"A promise not to {_verbs(sorted(denied & new_denied))} is weakened by {_quote(added[0])}",
+            )
+            return
+
+
+def _qualifies_promise(norm: str, verbs: set[str], words: list[str]) -> bool:
+    """A qualifier counts when it stands in the promise's sentence after the negation starts."""
+    starts = [m.start() for verb in verbs for m in verb_pattern(verb).finditer(norm)]
+    first = min(starts) if starts else 0
+    return any(norm.find(word, max(0, first - 40)) >= 0 for word in words)
+
+
+def _verbs(verbs: list[str]) -> str:
+    return verbs[0] if len(verbs) == 1 else ", ".join(verbs[:-1]) + " or " + verbs[-1]
+
+
+# --------------------------------------------------------------------------------------------------
+# Extra terms from the configuration
+
+
+def custom_term(view: SectionView, change: Change) -> Iterator[Finding]:
+    covered = {"new_purpose", "new_data_category", "new_recipients"}
+    for family in view.extra_families:
+        if family.category in covered:
+            continue
+        hit = inserted(view, change, family)
+        if hit:
+            yield _finding("custom-term", family.category, view, change, f"Configured term added: {_quote(hit[1])}")
+
+
+CHANGE_RULES: tuple[RuleFunc, ...] = (
+    purpose_added,
+    data_added,
+    recipient_added,
+    list_item_added,
+    retention_longer,
+    deadline_worse,
+    right_removed,
+    right_denied,
+    right_friction,
+    transfer_changed,
+    controller_changed,
+    children_weaker,
+    negation_removed,
+    custom_term,
+)

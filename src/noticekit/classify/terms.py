@@ -1,0 +1,848 @@
+"""Word families: the vocabulary each rule looks for, matched on normalised text.
+
+Normalised text is lower case, without punctuation, with contractions expanded ("can not",
+"do not") and hyphens turned into spaces ("opt out", "third party"), so the patterns below are
+written in that form. A family is one idea ("AI/ML model training"), counted as a whole: the rules
+ask "did this family appear where it was absent before?" or "did it disappear?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Family:
+    """A set of phrasings of one idea, belonging to one category of material change."""
+
+    key: str
+    category: str
+    label: str
+    """Plain-English name used in messages, e.g. "AI/ML model training"."""
+    pattern: re.Pattern[str]
+    exclude: re.Pattern[str] | None = None
+    """Phrases removed before matching (e.g. "free of charge" for the "fee" family)."""
+
+    def _text(self, norm: str) -> str:
+        return self.exclude.sub(" ", norm) if self.exclude else norm
+
+    def count(self, norm: str) -> int:
+        return len(self.pattern.findall(self._text(norm)))
+
+    def search(self, norm: str) -> re.Match[str] | None:
+        return self.pattern.search(self._text(norm))
+
+    def matches(self, norm: str) -> list[re.Match[str]]:
+        return list(self.pattern.finditer(self._text(norm)))
+
+
+def phrases(*alternatives: str) -> re.Pattern[str]:
+    """Compile alternatives (regex fragments over normalised text) as whole-word matches."""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+def family(key: str, category: str, label: str, *alternatives: str, exclude: tuple[str, ...] = ()) -> Family:
+    return Family(key, category, label, phrases(*alternatives), phrases(*exclude) if exclude else None)
+
+
+def literal_family(key: str, category: str, terms: tuple[str, ...]) -> Family:
+    """A family of plain phrases given by the user (``extra_terms`` in the configuration)."""
+    from noticekit.classify.sentences import normalise
+
+    alternatives = [r"\s+".join(map(re.escape, normalise(term).split())) for term in terms if normalise(term)]
+    return Family(key, category, ", ".join(terms), phrases(*alternatives))
+
+
+# --------------------------------------------------------------------------------------------------
+# Practice vocabulary shared by several rules
+
+NEGATION = r"not|never|no|none|nor|neither|no longer|without"
+"""Words that, before a practice verb in the same clause, turn a statement into a promise."""
+
+PRACTICE_VERBS: dict[str, str] = {
+    "sell": r"sell|sells|selling|sold|sale|sales",
+    "rent": r"rent|rents|renting|rented|lease|leases|leasing",
+    "trade": r"trade|trades|trading|traded|exchange|exchanges",
+    "share": r"share|shares|sharing|shared",
+    "disclose": r"disclose|discloses|disclosing|disclosed|disclosure|pass|passes|passed|passing",
+    "transfer": r"transfer|transfers|transferring|transferred",
+    "use": r"use|uses|using|used",
+    "collect": r"collect|collects|collecting|collected|collection|gather|gathers|gathered|obtain|obtains",
+    "track": r"track|tracks|tracking|tracked|monitor|monitors|monitoring|monitored",
+    "profile": r"profile|profiles|profiling|profiled",
+    "combine": r"combine|combines|combining|combined|link|links|linking|linked|merge|merging",
+    "store": r"store|stores|storing|stored|keep|keeps|keeping|kept|retain|retains|retaining|retained",
+    "access": r"access|accesses|accessing|accessed|read|reads|reading|scan|scans|scanning|scanned",
+    "record": r"record|records|recording|recorded",
+    "train": r"train|trains|training|trained",
+    "target": r"target|targets|targeting|targeted|advertise|advertising",
+    "decide": r"decide|decides|decided|deciding|decline|declines|declined|declining|reject|rejects|rejected|"
+    r"refuse|refuses|refused|deny|denies|denied|approve|approves|approved",
+}
+"""What a notice promises not to do: "we do not sell", "we never share", "no data is transferred"."""
+
+QUALIFIERS = (
+    r"except|excepting|unless|other than|apart from|save for|save where|besides|"
+    r"generally|usually|typically|normally|ordinarily|as a rule|in most cases|in general|"
+    r"currently|at present|at this time|for now|routinely|knowingly|intentionally|directly"
+)
+"""Words that, added to a promise ("we do not *generally* sell"), weaken it."""
+
+# Word lists are kept compact, several phrasings per line, like a glossary.
+# fmt: off
+
+# --------------------------------------------------------------------------------------------------
+# new_purpose
+
+PURPOSES = (
+    family(
+        "ai-training", "new_purpose", "AI/ML model training", r"machine learning", r"artificial intelligence", r"ai",
+        r"ml", r"deep learning", r"neural networks?", r"(?:large )?language models?", r"llms?", r"generative",
+        r"gen ai", r"foundation models?", r"(?:ai|ml|predictive|statistical|algorithmic) models?", r"model training",
+        r"training (?:data|datasets?|sets?)",
+        r"train(?:s|ed|ing)? (?:and \w+ )?(?:our |the |its |their |new |future |internal |proprietary )?"
+        r"(?:own )?(?:models?|algorithms?|ai|systems|classifiers?|networks?)",
+        r"improve (?:our |the )?(?:models?|algorithms?)",
+    ),
+    family(
+        "profiling", "new_purpose", "profiling", r"profiling",
+        r"(?:build|create|compile|develop|maintain)(?:s|ing)? (?:a |an |detailed |individual )?"
+        r"(?:user |customer |consumer |marketing |behavioural |behavioral |interest )?profiles?",
+        r"profiles? (?:of|about) (?:you|users|customers|individuals|people)",
+        r"(?:facial|face|voice|emotion) recognition", r"emotion (?:detection|analysis)", r"sentiment analysis",
+        r"behaviou?ral (?:analysis|analytics)", r"analy[sz]e your (?:behaviou?r|activity|habits)",
+        r"segment(?:s|ation|ing)?", r"lookalike audiences?", r"custom audiences?",
+    ),
+    family(
+        "automated-decisions", "new_purpose", "automated decision-making", r"automated (?:individual )?decisions?",
+        r"automated decision making", r"automatic decisions?",
+        r"decisions? (?:are |is )?(?:made |taken )?(?:solely |purely |entirely |partly )?"
+        r"(?:by automated|automatically|by (?:an )?algorithms?|by software)",
+        r"(?:credit|risk|fraud|eligibility|trust) scor(?:e|es|ing)", r"scoring",
+        r"assess(?:es|ed|ing|ment of)? (?:your )?(?:creditworthiness|credit ?worthiness|credit risk|eligibility|"
+        r"solvency)",
+        r"credit (?:checks?|assessments?|decisions?)", r"(?:eligibility|underwriting) decisions?",
+    ),
+    family(
+        "advertising", "new_purpose", "advertising", r"advertis(?:ing|ements?)", r"ads", r"ad targeting",
+        r"retargeting", r"re targeting", r"remarketing",
+        r"(?:targeted|personali[sz]ed|interest based|behaviou?ral|tailored|cross context behaviou?ral) "
+        r"(?:advertising|ads|advertisements|marketing|offers|content)",
+    ),
+    family("marketing", "new_purpose", "marketing", r"marketing", r"promotional", r"promotions?", r"direct mail"),
+    family("research", "new_purpose", "research", r"research", r"(?:scientific|academic|market) stud(?:y|ies)"),
+    family(
+        "tracking", "new_purpose", "tracking and monitoring",
+        r"track(?:s|ed|ing)? (?:you|your|users|people|individuals|across)",
+        r"cross (?:site|device|app|context) tracking", r"monitor(?:s|ed|ing)? (?:you|your|users|employees|staff)",
+        r"surveillance", r"session (?:replay|recording)s?",
+    ),
+    family(
+        "combining", "new_purpose", "combining data from different sources",
+        r"combin(?:e|es|ed|ing) (?:it|this|them|your|personal|information|data|the)",
+        r"(?:link|match|merge|enrich)(?:es|ed|ing)? (?:it|this|your|personal|information|data)", r"data enrichment",
+        r"enrich(?:ed|ing)? (?:your |the )?(?:profile|data|information)",
+    ),
+    family(
+        "pricing", "new_purpose", "personalised pricing or eligibility",
+        r"(?:personali[sz]ed|dynamic|individual(?:ised|ized)?|surveillance) pric(?:ing|es)",
+        r"set (?:your |the )?prices?", r"insurance (?:premiums?|pricing)", r"underwriting",
+    ),
+)
+
+# --------------------------------------------------------------------------------------------------
+# new_data_category
+
+DATA = (
+    family(
+        "location", "new_data_category", "location data",
+        r"(?:precise|exact|gps|real time|continuous|background|fine|approximate|coarse|device) (?:geo ?)?locations?",
+        r"geo ?location", r"gps", r"geo ?fenc\w*",
+        r"location (?:data|information|history|readings?|tracking|services)", r"where you are",
+        r"your (?:location|whereabouts|movements)",
+    ),
+    family(
+        "biometric", "new_data_category", "biometric data", r"biometrics?", r"fingerprints?",
+        r"face (?:scans?|geometry|prints?|id|templates?)",
+        r"facial (?:\w+ )?(?:data|images?|features|geometry|scans?|templates?|recognition)", r"voice ?prints?",
+        r"iris", r"retina\w*", r"palm ?prints?", r"gait",
+    ),
+    family(
+        "health", "new_data_category", "health data", r"health", r"medical", r"diagnos\w+", r"illness\w*",
+        r"disabilit\w+", r"pregnan\w+", r"mental", r"fitness", r"heart rate", r"sleep", r"prescriptions?",
+        r"allerg\w+", r"blood", r"symptoms?", r"well ?being", r"menstrua\w+", r"fertility", r"medications?",
+        r"therapy", r"vaccination\w*",
+    ),
+    family("genetic", "new_data_category", "genetic data", r"genetic", r"dna", r"genom\w+"),
+    family(
+        "financial", "new_data_category", "financial data", r"financial",
+        r"bank (?:account|details|statements?|transactions?)", r"iban", r"sort code",
+        r"(?:credit|debit|payment) cards?", r"card (?:numbers?|details|data)", r"income", r"salar(?:y|ies)",
+        r"wages?", r"credit (?:history|reports?|rating|scores?|checks?|worthiness)", r"creditworthiness",
+        r"transaction (?:history|data|records)", r"purchase history", r"account balances?", r"loans?", r"debts?",
+        r"assets", r"net worth", r"tax (?:returns?|id|identification number)",
+    ),
+    family(
+        "contacts", "new_data_category", "your contacts or address book",
+        r"(?:your |phone |device )?contacts? lists?", r"address books?", r"phone ?books?", r"your contacts",
+        r"contacts (?:stored )?(?:on|from) your (?:device|phone)", r"friends? lists?", r"social graph",
+    ),
+    family(
+        "audio", "new_data_category", "voice or audio recordings",
+        r"voice(?: \w+)? (?:recordings?|data|commands?|messages?|samples?|notes?|clips?)", r"audio", r"recordings?",
+        r"microphone", r"what you say", r"conversations? (?:are |is )?recorded",
+    ),
+    family(
+        "images", "new_data_category", "photos, images or video", r"photos?", r"photographs?", r"images?", r"videos?",
+        r"camera", r"cctv", r"pictures?", r"selfies?", r"webcam",
+    ),
+    family(
+        "identifiers", "new_data_category", "government identifiers", r"social security (?:numbers?)?",
+        r"national insurance (?:numbers?)?", r"passports?", r"driv(?:er s|ers|ing) licen[cs]es?",
+        r"(?:government|state) (?:issued )?(?:id|identification|identity)", r"identity (?:cards?|documents?)",
+        r"id (?:cards?|documents?)", r"national id", r"ssns?", r"personal (?:public service|identification) numbers?",
+        r"tax (?:numbers?|file numbers?)",
+    ),
+    family(
+        "special", "new_data_category", "sensitive characteristics", r"racial", r"ethnic\w*", r"race", r"religio\w+",
+        r"philosophical beliefs", r"political", r"trade union", r"sexual", r"sex life", r"gender identity",
+        r"criminal", r"convictions?", r"immigration status", r"citizenship", r"nationality", r"veteran",
+        r"marital status",
+    ),
+    family("birth", "new_data_category", "date of birth", r"dates? of birth", r"birth ?dates?", r"birthdays?"),
+    family("gender", "new_data_category", "gender", r"gender", r"sex"),
+    family(
+        "browsing", "new_data_category", "browsing or search activity",
+        r"browsing (?:history|activity|data|behaviou?r)", r"search (?:history|queries|terms)", r"web history",
+        r"(?:web ?sites|sites|pages|apps) you (?:visit|use)", r"clickstream", r"keystrokes?", r"mouse movements?",
+        r"screen (?:recordings?|captures?|shots?)", r"other (?:apps|applications) (?:installed|on your)",
+        r"installed (?:apps|applications)",
+    ),
+    family(
+        "device-ids", "new_data_category", "device and advertising identifiers", r"device (?:identifiers?|ids?)",
+        r"advertising (?:ids?|identifiers?)", r"idfa", r"aaid", r"imei", r"mac address(?:es)?",
+        r"device fingerprint\w*", r"fingerprinting", r"ip address(?:es)?", r"unique identifiers?", r"cookie ids?",
+    ),
+    family(
+        "communications", "new_data_category", "content of communications",
+        r"(?:content|contents) of (?:your )?(?:messages|emails|communications|chats|conversations|calls|files|"
+        r"documents)",
+        r"private messages", r"message (?:content|contents)", r"chat (?:logs|histor(?:y|ies)|transcripts?|messages)",
+        r"call (?:logs?|histor(?:y|ies)|recordings?)", r"sms", r"text messages", r"emails? you (?:send|receive)",
+        r"direct messages", r"mailbox(?:es)?", r"inbox(?:es)?", r"attachments",
+        r"(?:bodies|body|subject lines?|contents?) of (?:the |your )?(?:messages|emails|mail)",
+    ),
+    family(
+        "social", "new_data_category", "social media data",
+        r"social media (?:profiles?|accounts?|data|information|activity|posts?)", r"followers", r"connections",
+        r"likes",
+    ),
+    family(
+        "employment", "new_data_category", "employment or education data",
+        r"employment (?:history|details|information|status)", r"job (?:history|title)s?", r"education\w*",
+        r"qualifications", r"performance (?:reviews?|ratings?|data)", r"disciplinary",
+    ),
+    family(
+        "inferences", "new_data_category", "inferences about you", r"inferences?", r"inferred",
+        r"predictions? about you", r"personality", r"characteristics", r"interests", r"emotions?", r"mood",
+    ),
+    family(
+        "contact-data", "new_data_category", "contact data", r"(?:phone|mobile|telephone|cell) numbers?",
+        r"(?:home|postal|residential|physical) address(?:es)?", r"email(?: address(?:es)?)?", r"phone",
+    ),
+    family(
+        "vehicle", "new_data_category", "driving or vehicle data", r"driving (?:behaviou?r|data|habits)",
+        r"telematics", r"vehicle (?:data|location)", r"speed",
+    ),
+)
+
+# --------------------------------------------------------------------------------------------------
+# new_recipients
+
+RECIPIENTS = (
+    family(
+        "sale", "new_recipients", "selling personal data", r"sell(?:s|ing)?", r"sold",
+        r"sale of (?:your |personal |customer |user )?(?:data|information|details)", r"rent(?:s|ing|ed)?",
+        r"trad(?:e|es|ing|ed)(?! union)", r"monetis\w+", r"monetiz\w+",
+        r"licen[cs](?:e|es|ing) (?:your |personal |the )?(?:data|information)", r"for (?:money|payment|a fee)",
+        r"valuable consideration",
+    ),
+    family(
+        "advertising-partners", "new_recipients", "advertising partners",
+        r"advertis(?:ing|ement) (?:partners?|networks?|companies|platforms?|providers?|services|vendors?)",
+        r"advertisers?", r"ad (?:networks?|partners?|tech|exchanges?|platforms?|servers?|vendors?)",
+        r"(?:marketing|media|affiliate marketing|joint marketing|co marketing) partners?", r"publishers?",
+        r"sponsors?",
+    ),
+    family(
+        "data-brokers", "new_recipients", "data brokers",
+        r"data (?:brokers?|resellers?|aggregators?|vendors?|marketplaces?)", r"information brokers?",
+        r"list brokers?", r"people search",
+    ),
+    family(
+        "social-media", "new_recipients", "social media companies",
+        r"social (?:media|network(?:ing)?) (?:platforms?|companies|providers?|networks?|services|sites?)",
+        r"social networks",
+    ),
+    family(
+        "affiliates", "new_recipients", "affiliates and group companies", r"affiliates?",
+        r"affiliated (?:companies|entities|businesses)", r"group (?:companies|entities)",
+        r"(?:other )?(?:members?|companies) of (?:our|the) (?:corporate )?group", r"parent company",
+        r"sister companies", r"(?:our )?subsidiar(?:y|ies)",
+    ),
+    family(
+        "partners", "new_recipients", "business partners",
+        r"(?:business|commercial|strategic|trusted|selected|carefully selected|third party|retail|"
+        r"distribution|technology|integration) partners?", r"partners",
+    ),
+    family(
+        "third-parties", "new_recipients", "third parties", r"third parties",
+        r"third party (?:companies|organi[sz]ations|businesses|services|providers|recipients)",
+        r"other (?:companies|organi[sz]ations|businesses|firms)", r"unaffiliated",
+    ),
+    family(
+        "finance", "new_recipients", "insurers, lenders or credit agencies", r"insurers?",
+        r"insurance (?:companies|providers|firms)", r"lenders?", r"banks",
+        r"credit (?:reference|reporting|rating) agenc(?:y|ies)", r"credit (?:bureaus?|agenc(?:y|ies))",
+        r"debt collect(?:ors?|ion agenc(?:y|ies))", r"collection agenc(?:y|ies)",
+    ),
+    family(
+        "government", "new_recipients", "government bodies",
+        r"government(?: agencies| authorities| bodies| departments)?", r"public (?:authorit(?:y|ies)|bodies)",
+        r"law enforcement", r"police", r"intelligence (?:agencies|services)", r"immigration (?:authorities|agencies)",
+    ),
+    family(
+        "researchers", "new_recipients", "researchers", r"researchers?",
+        r"academic (?:partners|institutions|researchers)", r"universit(?:y|ies)",
+        r"research (?:partners|institutions|organi[sz]ations)",
+    ),
+    family(
+        "employers", "new_recipients", "employers or recruiters",
+        r"(?:your |prospective |potential |future )?employers?", r"recruit(?:ers?|ment agencies)", r"landlords?",
+    ),
+    family(
+        "analytics-providers", "new_recipients", "analytics or marketing providers",
+        r"analytics (?:providers?|companies|partners|services|vendors?)", r"measurement (?:partners|companies)",
+        r"marketing (?:agencies|service providers|providers|companies)",
+        r"(?:ai|llm|model|machine learning) (?:providers?|vendors?|companies|partners)",
+    ),
+    family(
+        "public", "new_recipients", "the public or other users", r"publicly",
+        r"make (?:it|them|this information|your \w+(?: \w+)?) public", r"public (?:profiles?|posts?|directory)",
+        r"other users", r"visible to (?:everyone|anyone|others|the public)",
+    ),
+)
+
+# --------------------------------------------------------------------------------------------------
+# rights_reduced
+
+RIGHTS = (
+    family(
+        "access", "rights_reduced", "the right of access", r"access",
+        r"copy of (?:your|the) (?:personal )?(?:data|information)", r"right to know",
+    ),
+    family(
+        "rectification", "rights_reduced", "the right to correct", r"rectif\w+", r"correct(?:ion|ing|ed)?",
+        r"amend\w*", r"update (?:your|inaccurate|incorrect)",
+    ),
+    family(
+        "erasure", "rights_reduced", "the right to erasure", r"eras(?:e|ure|ed|ing)", r"delet(?:e|ion|ed|ing)",
+        r"be forgotten",
+    ),
+    family(
+        "restriction", "rights_reduced", "the right to restrict processing", r"restrict\w*",
+        r"limit (?:the )?(?:use|processing|how)",
+    ),
+    family(
+        "portability", "rights_reduced", "the right to data portability", r"portab\w+", r"machine readable",
+        r"(?:transfer|transmit|move) (?:your \w+ |it |them )?to another",
+    ),
+    family("objection", "rights_reduced", "the right to object", r"object", r"objection", r"stop (?:using|processing)"),
+    family(
+        "opt-out", "rights_reduced", "opting out", r"opt(?:ing)? out", r"opt outs?", r"unsubscrib\w+", r"do not sell",
+        r"do not share", r"global privacy control", r"gpc",
+    ),
+    family("withdraw", "rights_reduced", "withdrawing consent", r"withdraw\w*", r"revok\w+", r"revocation"),
+    family(
+        "complaint", "rights_reduced", "complaining to a regulator", r"complain\w*", r"supervisory authorit(?:y|ies)",
+        r"data protection (?:authority|commission\w*)", r"regulators?", r"lodge", r"ombudsman", r"attorney general",
+    ),
+    family("appeal", "rights_reduced", "appealing a decision", r"appeal\w*"),
+    family(
+        "human-review", "rights_reduced", "human review of automated decisions",
+        r"human (?:review|intervention|involvement)", r"contest", r"challenge (?:the|a|any) decision",
+        r"point of view",
+    ),
+    family("non-discrimination", "rights_reduced", "protection from discrimination", r"discriminat\w+"),
+    family(
+        "controls", "rights_reduced", "privacy settings and controls", r"settings", r"preferences", r"controls?",
+        r"toggle", r"turn (?:it |this )?off", r"switch (?:it |this )?off", r"disable", r"consent (?:banner|manager)",
+    ),
+    family(
+        "anytime", "rights_reduced", "acting at any time", r"at any time", r"whenever you (?:like|want|wish)",
+        r"any time",
+    ),
+    family(
+        "free", "rights_reduced", "acting free of charge", r"free of charge", r"free", r"no (?:fee|charge|cost)",
+        r"without (?:charge|cost|(?:a |any )?fee|incurring)", r"at no (?:cost|charge)",
+    ),
+    family("channel-email", "rights_reduced", "making requests by email", r"email(?:ing)?", r"zzemail"),
+    family(
+        "channel-online", "rights_reduced", "making requests online", r"online", r"web ?form",
+        r"(?:privacy |self service )?portal", r"in (?:the )?app", r"your account", r"dashboard",
+    ),
+    family(
+        "channel-phone", "rights_reduced", "making requests by phone", r"phone", r"telephone", r"toll free",
+        r"call us", r"zzphone",
+    ),
+)
+
+RIGHT_CONTEXT = phrases(
+    r"you(?: \w+){0,3} (?:can|may|could|are able|will be able|are entitled|have the (?:right|option|choice))",
+    r"rights?", r"request\w*", r"ask us", r"opt(?:ing)? out", r"unsubscrib\w+", r"withdraw\w*", r"object",
+    r"choices?", r"entitled", r"exercise",
+)
+"""A sentence that tells the reader what they can do."""
+
+DENIALS = family(
+    "denial", "rights_reduced", "a right or choice is denied", r"you (?:can|may|will|are|do|shall) (?:not|no longer)",
+    r"you (?:have|has) no (?:right|option|choice|way)", r"you (?:will )?not be able",
+    r"you (?:are )?(?:not|no longer) (?:able|entitled|permitted|allowed)",
+    r"not (?:be )?(?:possible|available) (?:for you )?to",
+    r"(?:is|are) (?:not|no longer) (?:available|possible|supported|offered)",
+    r"we (?:will|may|can|do) not (?:honou?r|accept|respond|process|action|act on)", r"no (?:right|option) to",
+    r"(?:can|may) not (?:be )?(?:opt|object|withdraw|delet|eras|access|correct|unsubscrib)\w*",
+)
+
+FRICTION = (
+    family(
+        "fee", "rights_reduced", "a fee", r"fees?", r"charges?", r"charg(?:ed|ing)", r"pay", r"paid", r"payment",
+        r"costs?",
+        exclude=(
+            r"free of charge", r"no (?:fee|charge|cost)s?", r"without (?:charge|cost|(?:a |any )?fee)",
+            r"at no (?:cost|charge)", r"not (?:\w+ )?charge", r"free",
+        ),
+    ),
+    family(
+        "formalities", "rights_reduced", "formal proof or documents", r"notari[sz](?:ed|ation)",
+        r"certified (?:copy|copies|documents?)", r"sworn", r"affidavit", r"apostille", r"in person",
+        r"(?:original|physical|paper) (?:documents?|id|copy|form)", r"proof of (?:identity|address|residence)",
+        r"copy of (?:your )?(?:passport|id|identity|driving licen[cs]e)", r"wet signature",
+        r"signed (?:form|letter|declaration|request)", r"(?:government|photo) (?:issued )?id",
+    ),
+    family(
+        "limits", "rights_reduced", "limits on requests",
+        r"once (?:a|per|every|each) (?:year|month|twelve months|12 months|calendar year)", r"no more than",
+        r"(?:one|a single|two|\d+) requests? (?:per|a|every)", r"limited to",
+        r"up to (?:one|two|\d+) (?:requests?|times)",
+    ),
+    family(
+        "discretion", "rights_reduced", "conditions at our discretion", r"at our (?:sole |absolute |own )?discretion",
+        r"(?:we )?may (?:refuse|decline|reject|deny|ignore)",
+        r"reserve the right to (?:refuse|decline|reject|deny|charge)", r"if we (?:agree|consider|decide|think)",
+        r"where we (?:agree|consider|decide|deem|think)", r"subject to (?:our|approval|review)", r"unless we",
+        r"where (?:feasible|practicable|reasonably possible)", r"if (?:feasible|practicable)",
+        r"in (?:certain|some|limited|exceptional) (?:cases|circumstances)", r"only (?:where|if|when|in)",
+        r"we are not (?:obliged|required)", r"our decision is final",
+    ),
+    family("only", "rights_reduced", "a restriction", r"only", r"solely", r"exclusively"),
+)
+
+CHANNEL_FRICTION = family(
+    "writing", "rights_reduced", "requests in writing or by post", r"in writing", r"written (?:request|notice|form)",
+    r"by (?:post|mail|letter|postal mail|registered (?:mail|post)|recorded delivery|fax|courier)", r"postal",
+    r"registered (?:mail|post|letter)", r"send (?:us )?a letter",
+)
+"""Friction only when made a requirement ("must", "only"); offering another channel adds a choice."""
+
+REQUIREMENT = phrases(
+    r"must", r"required?", r"need to", r"needs to", r"have to", r"has to", r"only", r"solely", r"exclusively", r"shall"
+)
+
+# --------------------------------------------------------------------------------------------------
+# transfer_mechanism
+
+MECHANISMS = (
+    family(
+        "sccs", "transfer_mechanism", "Standard Contractual Clauses",
+        r"standard (?:contractual|data protection) clauses", r"sccs?", r"model (?:contract )?clauses",
+    ),
+    family(
+        "adequacy", "transfer_mechanism", "an adequacy decision",
+        r"adequacy(?: decisions?| regulations?| findings?)?", r"adequate (?:level of )?protection",
+        r"found to be adequate",
+    ),
+    family(
+        "dpf", "transfer_mechanism", "the Data Privacy Framework", r"data privacy framework", r"dpf",
+        r"privacy shield", r"eu us data privacy", r"swiss us",
+    ),
+    family("bcrs", "transfer_mechanism", "Binding Corporate Rules", r"binding corporate rules", r"bcrs?"),
+    family(
+        "idta", "transfer_mechanism", "the UK transfer agreement or addendum",
+        r"international data transfer (?:agreement|addendum)", r"idta", r"uk (?:addendum|extension)",
+    ),
+    family(
+        "derogations", "transfer_mechanism", "derogations or your consent", r"derogations?", r"article 49", r"art 49",
+        r"explicit consent (?:to|for) (?:the |this |such )?transfers?",
+        r"necessary for (?:the performance of )?(?:a |the |our )?contract",
+    ),
+    family(
+        "codes", "transfer_mechanism", "codes of conduct or certification",
+        r"approved (?:codes? of conduct|certification\w*)", r"cross border privacy rules", r"cbprs?",
+    ),
+)
+
+_COUNTRIES = [
+    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
+    "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin", "bhutan",
+    "bolivia", "bosnia", "botswana", "brazil", "brunei", "bulgaria", "burkina", "burundi", "cambodia", "cameroon",
+    "canada", "chad", "chile", "china", "colombia", "comoros", "congo", "croatia", "cuba", "cyprus", "czechia",
+    "czech", "denmark", "djibouti", "dominica", "dominican", "ecuador", "egypt", "salvador", "eritrea", "estonia",
+    "eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "georgia", "germany", "ghana", "greece",
+    "grenada", "guatemala", "guinea", "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia",
+    "iran", "iraq", "ireland", "israel", "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kiribati",
+    "korea", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya",
+    "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta",
+    "mauritania", "mauritius", "mexico", "micronesia", "moldova", "monaco", "mongolia", "montenegro", "morocco",
+    "mozambique", "myanmar", "namibia", "nauru", "nepal", "netherlands", "holland", "nicaragua", "niger", "nigeria",
+    "macedonia", "norway", "oman", "pakistan", "palau", "palestine", "panama", "paraguay", "peru", "philippines",
+    "poland", "portugal", "qatar", "romania", "russia", "rwanda", "samoa", "marino", "senegal", "serbia",
+    "seychelles", "singapore", "slovakia", "slovenia", "somalia", "spain", "lanka", "sudan", "suriname", "sweden",
+    "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga", "trinidad", "tunisia",
+    "turkey", "turkiye", "turkmenistan", "tuvalu", "uganda", "ukraine", "emirates", "uae", "uruguay", "uzbekistan",
+    "vanuatu", "vatican", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "usa", "us", "america", "britain",
+    "england", "scotland", "wales",
+]
+_MULTIWORD_PLACES = (
+    r"united states", r"united kingdom", r"new zealand", r"south africa", r"hong kong", r"saudi arabia",
+    r"costa rica", r"sri lanka", r"united arab emirates", r"south korea", r"north korea", r"puerto rico",
+    r"great britain", r"czech republic", r"ivory coast", r"cote d ivoire",
+)
+_REGIONS = (
+    r"(?:eu|eea|european union|european economic area|europe|uk|switzerland|the country where you live|your country)",
+)
+
+DESTINATIONS = family(
+    "destination", "transfer_mechanism", "a new destination country",
+    *_MULTIWORD_PLACES,
+    *_COUNTRIES,
+    r"asia(?: pacific)?", r"apac", r"latin america", r"south america", r"north america", r"africa", r"middle east",
+    r"oceania", r"european union", r"eea", r"eu", r"europe",
+)
+ABROAD = family(
+    "abroad", "transfer_mechanism", "transfers outside the country or region",
+    r"outside (?:of )?(?:the )?" + _REGIONS[0],
+    r"third countr(?:y|ies)", r"other countries", r"abroad", r"overseas", r"internationally", r"worldwide",
+    r"globally", r"any country", r"anywhere in the world", r"around the world", r"cross border",
+    r"international transfers?",
+)
+TRANSFER_CONTEXT = phrases(
+    r"transfer\w*", r"outside", r"third countr(?:y|ies)", r"international\w*", r"abroad", r"overseas",
+    r"cross border", r"safeguards?", r"adequa\w+", r"clauses", r"framework", r"countr(?:y|ies)",
+    r"stor(?:e|ed|es|ing|age)", r"host(?:s|ed|ing)?", r"servers?", r"data cent(?:re|er)s?",
+    r"process(?:ed|es|ing)? (?:in|from)", r"(?:located|based) (?:in|outside)", r"access(?:ed)? (?:from|in)",
+    r"region", r"where (?:we|they|your)",
+)
+NOT_TRANSFER = phrases(
+    r"office", r"offices", r"headquarter\w*", r"registered", r"incorporated", r"registration", r"address", r"law of",
+    r"laws of", r"courts? of", r"governed by",
+)
+
+# --------------------------------------------------------------------------------------------------
+# controller_identity
+
+OWNERSHIP = family(
+    "ownership", "controller_identity", "a change of ownership or controller", r"acquired",
+    r"acquisition of (?:us|our (?:company|business)|the company)", r"(?:has|have) (?:been )?merged", r"merged with",
+    r"new owners?", r"(?:is|are) now (?:owned|operated|controlled|provided|run) by",
+    r"(?:now )?part of the \w+ group", r"successor(?: entity| company)?", r"change of (?:ownership|control)",
+    r"taken over", r"takeover", r"joint controllers?", r"co controllers?", r"new controller",
+    r"(?:is|are) now the (?:data )?controller",
+)
+CONTROLLER_CONTEXT = phrases(
+    r"(?:is|are|acts? as|remains?|becomes?|will be) (?:the |a |joint |our )?(?:data )?controllers?",
+    r"controllers? (?:responsible|of|for|within|is|are)", r"responsible for (?:the )?(?:processing|your|personal)",
+    r"(?:operated|provided|owned|run|controlled) by", r"we are", r"who we are", r"about us",
+    r"(?:name|identity|details) of the controller", r"refers? to", r"means",
+)
+CONDITIONAL = re.compile(r"^(?:if|in the event|should|where|in case|when|whenever)\b")
+COMPANY_SUFFIX = (
+    r"Ltd\.?|Limited|Inc\.?|Incorporated|LLC|L\.L\.C\.|LLP|LP|GmbH|AG|S\.?A\.?S?|SARL|S\.à r\.l\.|"
+    r"B\.?V\.?|N\.?V\.?|[Pp][Ll][Cc]|Corp\.?|Corporation|Co\.|Pty|AB|Oy|A/S|ApS|S\.p\.A\.|S\.r\.l\.|K\.?K\.?|SE|KG|"
+    r"Holdings|Group"
+)
+COMPANY = re.compile(
+    r"\b((?:[A-Z][\w&'.-]*|&|of|and)(?:\s+(?:[A-Z][\w&'.-]*|&|of|and|\([A-Z][\w ]*\))){0,5})\s*,?\s+("
+    + COMPANY_SUFFIX
+    + r")(?=\W|$)"
+)
+_SUFFIX_CANON = {
+    "limited": "ltd",
+    "ltd": "ltd",
+    "inc": "inc",
+    "incorporated": "inc",
+    "corp": "corp",
+    "corporation": "corp",
+}
+
+# --------------------------------------------------------------------------------------------------
+# children
+
+CHILD_CONTEXT = phrases(
+    r"child\w*", r"minors?", r"kids?", r"teen\w*", r"young people", r"youth", r"students?", r"pupils?",
+    r"age(?:d|s)?", r"years old", r"years of age", r"parents?", r"guardians?", r"underage", r"coppa",
+)
+CHILDREN = family(
+    "children", "children", "information about children", r"child(?:ren)?s?", r"minors?", r"kids?", r"teen(?:ager)?s",
+    r"young people", r"under (?:the age of )?1\d", r"pupils?",
+)
+PROTECTIONS = family(
+    "parental", "children", "parental consent or age checks",
+    r"parental (?:consent|permission|approval|authori[sz]ation)",
+    r"consent (?:of|from) (?:a |their |your |the )?(?:parents?|guardians?)",
+    r"(?:parent|guardian)s?(?: (?:or|and) (?:legal )?guardians?)? (?:permission|consent|approval|authori[sz]ation|"
+    r"agreement)",
+    r"(?:verifiable|verified) (?:parental )?consent", r"age verification", r"verify (?:the |your |their )?age",
+    r"age (?:checks?|gates?|assurance|estimation)", r"permission (?:of|from) (?:a |their |the )?parents?",
+)
+CHILD_REQUIREMENTS = family(
+    "child-requirement", "children", "a requirement protecting children", r"must", r"needs?", r"required?",
+    r"requires", r"only (?:once|after|if|when|with|until)", r"will not (?:\w+ ){0,3}(?:until|unless|before)",
+    r"(?:can|may) not (?:\w+ ){0,3}(?:without|until|unless|before)",
+)
+CHILD_PROTECTIVE = phrases(
+    r"delet\w+", r"eras\w+", r"remov\w+", r"prohibit\w*", r"not (?:permitted|allowed|intended|directed)", r"must be",
+    r"at least", r"requir\w+", r"verif\w+", r"parental", r"parents?", r"guardians?", r"protect\w*", r"block\w*",
+    r"close", r"terminat\w+", r"suspend\w*", r"restrict\w*", r"only with",
+)
+
+# --------------------------------------------------------------------------------------------------
+# Sentence roles
+
+CHOICE = phrases(
+    r"you(?: \w+){0,2} (?:can|may|could|are able to|will be able to|are entitled to|have the (?:right|option|choice))",
+    r"right to", r"rights? (?:of|to)", r"opt(?:ing)? out", r"opt in", r"unsubscrib\w+", r"withdraw\w*",
+    r"your choices?", r"turn(?:s|ing)? (?:it |them |this )?off", r"switch(?:es|ing)? (?:it |them |this )?off",
+    r"disabl\w+", r"object(?:s|ing)? to", r"stop us", r"ask us (?:not )?to",
+    r"(?:treat|honou?r)\w* (?:it |this |them )?as (?:a |an )?"
+    r"(?:request|opt out|objection|choice)", r"global privacy control", r"do not track",
+)
+CONTACT_US = phrases(
+    r"contact us", r"reach us", r"write to us", r"call us", r"email us", r"us at", r"us by",
+    r"our (?:phone|telephone|email|postal|address|office|dpo)",
+    r"contact (?:our|the) (?:dpo|data protection officer|privacy team)",
+)
+META = phrases(
+    r"this (?:notice|section|policy|statement|page|table)",
+    r"as (?:described|explained|set out|listed|detailed|shown)", r"see (?:below|above)", r"below", r"above",
+    r"for example", r"in other words", r"that is", r"this means", r"such as", r"including", r"e g", r"i e",
+)
+RESPONSE = phrases(
+    r"(?:we|us)(?: \w+){0,3} (?:respond|reply|answer|act on|deal with|complete|fulfil\w*|process|handle|action)",
+    r"(?:response|reply|answer) (?:time|within|to your)",
+    r"(?:respond|reply) to (?:your|any|all|a) (?:request|requests|enquir\w+|queries)",
+)
+NOTICE = phrases(
+    r"notice", r"notify\w*", r"notification", r"inform(?:ed)? you", r"tell you", r"let you know", r"announce\w*",
+    r"in advance", r"prior to", r"before (?:the|any|a|it|they|changes?)",
+)
+USER_WINDOW = phrases(
+    r"you(?: \w+){0,3} (?:must|need to|have to|should)", r"you have (?:\w+ ){0,2}(?:days|weeks|months|years)",
+    r"no later than", r"deadline",
+    r"within \w+ (?:\w+ )?(?:days|weeks|months) (?:of|from|after) (?:receiving|the date|the decision|our)",
+    r"(?:requests?|objections?|complaints?|appeals?) must be",
+)
+RETENTION = phrases(
+    r"keep\w*", r"kept", r"retain\w*", r"retention", r"stor(?:e|ed|es|ing|age)", r"hold\w*", r"held", r"delet\w+",
+    r"eras\w+", r"anonymi[sz]\w+", r"pseudonymi[sz]\w+", r"destroy\w*", r"purg\w+", r"remov\w+", r"archiv\w+",
+    r"backups?", r"after which", r"expir\w+", r"lifetime", r"lifespan", r"how long", r"period", r"duration", r"until",
+    r"for as long as", r"aggregat\w+",
+)
+ERASURE = family(
+    "erasure-commitment", "longer_retention", "a commitment to delete", r"delet(?:e|es|ed|ing|ion)",
+    r"eras(?:e|es|ed|ing|ure)", r"destroy\w*", r"anonymi[sz]\w+", r"purg\w+", r"shred\w*", r"dispos(?:e|ed|al) of",
+    r"remov(?:e|es|ed|ing|al)",
+)
+UNLIMITED = family(
+    "unlimited", "longer_retention", "an unlimited period", r"indefinite(?:ly)?", r"permanent(?:ly)?", r"forever",
+    r"without (?:a |any )?(?:time )?limit", r"no (?:fixed |set )?(?:time )?limit",
+    r"for as long as we (?:consider|deem|think|see fit|wish|want|like|need)", r"at our discretion",
+    r"no longer (?:delete|erase)",
+)
+
+# --------------------------------------------------------------------------------------------------
+# Topics of sections, headings and lead-in sentences
+
+TOPICS: dict[str, re.Pattern[str]] = {
+    "rights": phrases(
+        r"rights?", r"choices?", r"your (?:options|controls)", r"you (?:can|may|have the right)", r"opt(?:ing)? out"
+    ),
+    "retention": phrases(
+        r"retain\w*", r"retention", r"how long", r"keep\w*", r"kept", r"storage (?:period|duration)s?", r"deletion",
+        r"eras\w+",
+    ),
+    "transfer": phrases(
+        r"transfer\w*", r"international\w*", r"abroad", r"cross border", r"third countr\w+", r"outside",
+        r"where (?:we|your) (?:store|process|data|information)",
+    ),
+    "children": phrases(r"child\w*", r"minors?", r"kids?", r"teen\w*", r"young", r"ages?", r"aged", r"minimum age"),
+    "recipients": phrases(
+        r"shar(?:e|es|ed|ing)", r"disclos\w+", r"recipients?", r"third part(?:y|ies)", r"sub ?processors?",
+        r"processors?", r"service providers?", r"providers?", r"partners?", r"vendors?", r"sell", r"sold", r"sale",
+        r"pass(?:ed)? (?:on|to)", r"who (?:we|receives)", r"provide (?:it|your \w+|information|data) to",
+    ),
+    "data": phrases(
+        r"collect\w*", r"receive\w*", r"obtain\w*", r"gather\w*", r"record\w*", r"give us", r"provide us",
+        r"information (?:we|you|about)", r"data (?:we|you|processed)",
+        r"categor(?:y|ies) of (?:personal )?(?:data|information)", r"what we",
+    ),
+    "purpose": phrases(r"use", r"uses", r"using", r"purposes?", r"why we", r"in order to"),
+    "controller": phrases(r"controller", r"who we are", r"about us", r"responsible", r"company"),
+}
+LIST_TOPICS = ("rights", "transfer", "recipients", "data", "purpose")
+"""Order in which a list's lead-in is classified (the first topic found wins)."""
+
+
+# fmt: on
+
+
+def canonical_company(name: str, suffix: str) -> str:
+    """Normalise a company name so "Acme Ltd." and "ACME Limited" compare equal."""
+    base = re.sub(r"[^\w&]+", " ", name).casefold().split()
+    canon = _SUFFIX_CANON.get(suffix.casefold().rstrip("."), re.sub(r"\W", "", suffix.casefold()))
+    return " ".join([*base, canon])
+
+
+def companies(plain: str) -> dict[str, str]:
+    """Company names in ``plain`` (a capitalised phrase and a legal-form suffix): canonical -> as written."""
+    found: dict[str, str] = {}
+    for match in COMPANY.finditer(plain):
+        words = match.group(1).split()
+        while words and (words[0] in _NOT_NAME_START or not words[0][:1].isupper()):
+            words = words[1:]
+        if words:
+            found.setdefault(canonical_company(" ".join(words), match.group(2)), f"{' '.join(words)} {match.group(2)}")
+    return found
+
+
+_NOT_NAME_START = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "And",
+        "Or",
+        "Of",
+        "By",
+        "With",
+        "To",
+        "For",
+        "From",
+        "In",
+        "At",
+        "On",
+        "As",
+        "If",
+        "When",
+        "Where",
+        "We",
+        "Our",
+        "Us",
+        "You",
+        "Your",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "Under",
+        "Since",
+        "Until",
+        "After",
+        "Before",
+        "Following",
+        "Between",
+        "Including",
+        "Such",
+        "Both",
+        "Either",
+        "Each",
+        "Any",
+        "All",
+    ]
+)
+
+
+_PLACE_ALIASES = {
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "u s": "united states",
+    "u s a": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "england": "united kingdom",
+    "scotland": "united kingdom",
+    "wales": "united kingdom",
+    "u k": "united kingdom",
+    "holland": "netherlands",
+    "czech": "czechia",
+    "czech republic": "czechia",
+    "turkiye": "turkey",
+    "uae": "united arab emirates",
+    "emirates": "united arab emirates",
+    "eu": "european union",
+    "eea": "european economic area",
+    "europe": "european union",
+    "european union": "european union",
+    "korea": "south korea",
+    "lanka": "sri lanka",
+    "marino": "san marino",
+    "salvador": "el salvador",
+}
+_PLACE = phrases(
+    *_MULTIWORD_PLACES,
+    *[c for c in _COUNTRIES if c not in ("us", "usa", "uk", "eu", "eea", "uae")],
+    r"asia(?: pacific)?",
+    r"apac",
+    r"latin america",
+    r"south america",
+    r"north america",
+    r"africa",
+    r"middle east",
+    r"oceania",
+    r"european union",
+    r"european economic area",
+    r"europe",
+)
+_PLACE_ABBREVIATION = re.compile(r"\b(?:U\.?S\.?A?|U\.?K\.?|EU|EEA|UAE)\b")
+_DENONYM = re.compile(r"\bus (?:based|region|hosting|servers?|data cent(?:re|er)s?)\b")
+
+
+_PLACE_NOISE = re.compile(
+    r"\b(?:(?:EU|UK|Swiss|Switzerland)\W{0,3}(?:US|U\.S\.)\b(?:\W+\w+){0,4}|UK (?:GDPR|Extension|Addendum)|EU GDPR|"
+    r"European Commission|(?:Court of Justice of the )?European Union law|EU law|UK law|US law|"
+    r"General Data Protection Regulation)",
+    re.I,
+)
+
+
+def places(plain: str, norm: str | None = None) -> set[str]:
+    """Countries and regions named in a sentence, canonical ("US", "USA" -> "united states")."""
+    from noticekit.classify.sentences import normalise
+
+    if _PLACE_NOISE.search(plain):
+        plain = _PLACE_NOISE.sub(" ", plain)
+        norm = None
+    norm = normalise(plain) if norm is None else norm
+    found = {_PLACE_ALIASES.get(m.group(0), m.group(0)) for m in _PLACE.finditer(norm)}
+    for match in _PLACE_ABBREVIATION.finditer(plain):
+        key = re.sub(r"[^a-z]", " ", match.group(0).lower()).strip()
+        key = " ".join(key.split())
+        found.add(_PLACE_ALIASES.get(key, _PLACE_ALIASES.get(key.replace(" ", ""), key)))
+    if _DENONYM.search(norm):
+        found.add("united states")
+    return found

@@ -1,0 +1,485 @@
+"""Markdown renderings of a diff: the Markdown-safe redline, and the pull-request comment.
+
+``redline_markdown(ops)`` turns a word diff of a Markdown source into Markdown that still has the
+new text's block structure, with the changed words wrapped in ``<ins>``/``<del>``. It is what the
+HTML changes page renders (``diff_html``) and what a pull-request comment shows (GitHub renders both
+tags). Wrapping is never allowed to break the structure:
+
+* a marker never spans a line break: the ops are cut into *merged lines* first; a line that exists
+  only in the old text is kept as a line of its own (a deleted list item is still a list item);
+* the block prefix of a line (``### ``, ``- ``, ``1. ``, ``> ``, ``[^1]: ``) is written bare, once,
+  from the side whose structure the line follows, and the markers open after it;
+* inside a line the text is re-cut into Markdown *atoms*: a whole link, image, code span, autolink,
+  footnote reference, entity or escape is one atom, so a change inside it replaces the whole atom
+  and no marker lands inside link or code syntax; *structural* atoms (table-cell pipes, emphasis
+  delimiters, inline HTML tags, attribute lists) are written bare and markers close before them;
+* structure follows the new text: structural atoms that exist only in the old text are dropped and
+  deleted words inside a new line are escaped, so deleted text cannot open emphasis or a cell;
+* a link whose text or target changed is kept as one working link (the new target) with its text
+  redlined, and a visible note "(link changed: old → new)" when the target changed;
+* lines that cannot hold markup (table delimiter rows, rules, fences and code, HTML block tags,
+  admonition headers, reference definitions) are written as they are on their side.
+
+Whitespace-only changes are shown as the new whitespace without markers (reflowing a paragraph is not
+a change a reader can see).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from noticekit.diff.model import NoticeDiff, Op, SectionDiff, WordOps, new_text, old_text
+from noticekit.diff.words import diff_tokens, tokenize
+
+AtomKind = Literal["text", "atomic", "link", "struct"]
+Atom = tuple[AtomKind, str]
+Side = Literal["old", "new"]
+
+INS = ("<ins>", "</ins>")
+DEL = ("<del>", "</del>")
+LINK_NOTE_CLASS = "nk-link-change"
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_RAW_LINE = re.compile(
+    r"^(?: {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$"  # thematic break / setext underline
+    r"| {0,3}=+[ \t]*$"  # setext underline
+    r"|[ \t]*(?:!!!|\?\?\?\+?)[ \t]"  # admonition header
+    r"| {0,3}\[(?!\^)[^\]]+\]:[ \t]"  # reference definition
+    r"| {0,3}\*\[[^\]]+\]:[ \t]"  # abbreviation definition
+    r"|[ \t]*\{:?[^{}]*\}[ \t]*$"  # attribute list on its own line
+    r"|[ \t]*</?(?:div|details|summary|figure|figcaption|table|thead|tbody|tfoot|tr|td|th|dl|dt|dd|ol|ul|li"
+    r"|p|blockquote|section|aside|address|pre|hr|br)\b[^>]*>?[ \t]*$)",
+    re.IGNORECASE,
+)
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_PREFIX = re.compile(
+    r"[ \t]*(?:>[ \t]?)*"
+    r"(?:#{1,6}(?:[ \t]+|$)"  # heading
+    r"|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?"  # list item (and task box)
+    r"|\[\^[^\]\s]+\]:[ \t]*"  # footnote definition
+    r"|:[ \t]+"  # definition-list description
+    r")?"
+)
+_JOINED_PREFIX = re.compile(r"\n" + _PREFIX.pattern)
+_ROW_START = re.compile(r"[ \t]*\|[ \t]*")
+_ROW_END = re.compile(r"(?<!\\)\|[ \t]*$")
+_BRACKETED = r"\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\]"
+_DESTINATION = r"\((?:[^()\s\\]|\\.|\([^()\s]*\))*(?:[ \t]+(?:\"[^\"]*\"|'[^']*'))?[ \t]*\)"
+_INLINE = re.compile(
+    r"(?P<escape>\\[!-/:-@\[-`{-~])"
+    r"|(?P<code>(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`))"
+    rf"|(?P<image>!{_BRACKETED}(?:{_DESTINATION}|\[[^\]]*\]))"
+    r"|(?P<footnote>\[\^[^\]\s]+\])"
+    rf"|(?P<link>{_BRACKETED}(?:{_DESTINATION}|\[[^\]]*\]))"
+    r"|(?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>)"
+    r"|(?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->)"
+    r"|(?P<attr>\{:?[ \t]*[#.:][^{}]*\}|\{:[^{}]*\})"
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"|(?P<emphasis>\*+|_+|~~+)"
+    r"|(?P<pipe>\|)"
+)
+_KIND_OF_GROUP: dict[str, AtomKind] = {
+    "escape": "atomic",
+    "code": "atomic",
+    "image": "atomic",
+    "footnote": "atomic",
+    "autolink": "atomic",
+    "entity": "atomic",
+    "link": "link",
+    "html": "struct",
+    "attr": "struct",
+}
+_LINK_PARTS = re.compile(rf"^(?P<text>{_BRACKETED})(?P<target>.*)$", re.DOTALL)
+_ESCAPE_IN_DELETED = re.compile(r"([\\`*_\[\]{}])")
+
+
+# --- the redline -----------------------------------------------------------------------------------
+
+
+def redline_markdown(ops: WordOps) -> str:
+    """Markdown of the new text's structure with changed words in ``<ins>``/``<del>`` (see module doc)."""
+    if all(op == "equal" for op, _ in ops):
+        return "".join(text for _, text in ops)
+    old_kinds = _line_kinds(old_text(ops))
+    new_kinds = _line_kinds(new_text(ops))
+    return "\n".join(_render_line(line, old_kinds, new_kinds) for line in _merged_lines(ops))
+
+
+@dataclass
+class _Line:
+    """One line of the redline: segments without newlines, and where they come from on each side."""
+
+    old_no: int
+    new_no: int
+    segments: list[tuple[Op, str]] = field(default_factory=list)
+
+    def has(self, *ops: Op, visible: bool = False) -> bool:
+        return any(op in ops and (not visible or text.strip()) for op, text in self.segments)
+
+    def side_text(self, side: Side) -> str:
+        skip = "insert" if side == "old" else "delete"
+        return "".join(text for op, text in self.segments if op != skip)
+
+
+def _merged_lines(ops: WordOps) -> list[_Line]:
+    lines: list[_Line] = []
+    old_no = new_no = 0
+    current = _Line(0, 0)
+    for op, text in ops:
+        for k, part in enumerate(text.split("\n")):
+            if k:
+                if op == "delete" and current.has("equal", "insert"):
+                    # The old text broke the line here, the new one does not: stay on the new line.
+                    current.segments.append(("delete", "\n"))
+                    old_no += 1
+                else:
+                    lines.append(current)
+                    old_no += op != "insert"
+                    new_no += op != "delete"
+                    current = _Line(old_no, new_no)
+            if part:
+                current.segments.append((op, part))
+    lines.append(current)
+    return [piece for line in lines for piece in _split_trailing_deleted_lines(line)]
+
+
+def _split_trailing_deleted_lines(line: _Line) -> list[_Line]:
+    """``P1`` + deleted ``\\n\\nP2``: show P2 as its own (deleted) paragraph, not glued to P1."""
+    try:
+        first = line.segments.index(("delete", "\n"))
+    except ValueError:
+        return [line]
+    if any(op != "delete" for op, _ in line.segments[first:]):
+        return [line]
+    pieces = [_Line(line.old_no, line.new_no, line.segments[:first]), _Line(line.old_no + 1, line.new_no)]
+    for op, text in line.segments[first + 1 :]:
+        if text == "\n":
+            pieces.append(_Line(pieces[-1].old_no + 1, line.new_no))
+        else:
+            pieces[-1].segments.append((op, text))
+    return pieces
+
+
+def _line_kinds(text: str) -> list[str]:
+    """Per line of ``text``: ``text``, ``table`` (a row), ``raw`` (no markup possible), ``code`` or ``blank``."""
+    lines = text.split("\n")
+    kinds = ["text"] * len(lines)
+    fence: str | None = None
+    for i, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is not None:
+            kinds[i] = "code"
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+        elif match:
+            fence, kinds[i] = match.group(1), "code"
+        elif not line.strip():
+            kinds[i] = "blank"
+        elif _RAW_LINE.match(line):
+            kinds[i] = "raw"
+    for i in range(1, len(lines)):
+        if kinds[i] == kinds[i - 1] == "text" and "|" in lines[i] and "|" in lines[i - 1]:
+            if not _TABLE_DELIMITER.match(lines[i]) or "-" not in lines[i]:
+                continue
+            kinds[i - 1], kinds[i] = "table", "raw"
+            j = i + 1
+            while j < len(lines) and kinds[j] == "text":
+                kinds[j] = "table"
+                j += 1
+    return kinds
+
+
+def _render_line(line: _Line, old_kinds: list[str], new_kinds: list[str]) -> str:
+    if not line.has("insert", "delete"):
+        return line.side_text("new")
+    side: Side = "new" if line.has("equal", "insert", visible=True) or not line.has("delete", visible=True) else "old"
+    kinds = new_kinds if side == "new" else old_kinds
+    number = line.new_no if side == "new" else line.old_no
+    kind = kinds[number] if number < len(kinds) else "text"
+    new, old = line.side_text("new"), line.side_text("old")
+    if kind in ("raw", "code", "blank"):
+        # Nothing can be marked up here; a deleted code line is left out rather than shown as current.
+        return "" if (kind == "code" and side == "old") else (new if side == "new" else old)
+    # An old line joined into this one (its line break deleted) loses its block prefix: the line's
+    # structure is the new one, and "### " or "- " would otherwise show up as deleted words.
+    old = _JOINED_PREFIX.sub("\n", old)
+    table = kind == "table"
+    new_head, new_body, new_tail = _split_line(new, table)
+    old_head, old_body, old_tail = _split_line(old, table)
+    head, tail = (new_head, new_tail) if side == "new" else (old_head, old_tail)
+    return head + _redline_inline(old_body, new_body, side, table=table) + tail
+
+
+def _split_line(text: str, table: bool) -> tuple[str, str, str]:
+    """(block prefix, content, suffix); a table row's outer pipes are its prefix and suffix, so that
+    no text lands outside the cells (an extra cell would stop the row from being a table row)."""
+    if table:
+        head = _ROW_START.match(text)
+        start = head.end() if head else 0
+        tail = _ROW_END.search(text, start)
+        end = tail.start() if tail else len(text)
+        return text[:start], text[start:end], text[end:]
+    prefix = _PREFIX.match(text)
+    start = prefix.end() if prefix else 0
+    return text[:start], text[start:], ""
+
+
+def atomize(text: str, *, table: bool = False) -> list[Atom]:
+    """Cut one line of Markdown into atoms (see the module docstring)."""
+    atoms: list[Atom] = []
+    position = 0
+    for match in _INLINE.finditer(text):
+        group = match.lastgroup or ""
+        if group == "ticks":
+            group = "code"
+        if group == "pipe" and not table:
+            continue
+        if group == "emphasis" and not _is_delimiter(text, match.start(), match.end()):
+            continue
+        atoms.extend(("text", token) for token in tokenize(text[position : match.start()]))
+        atoms.append((_KIND_OF_GROUP.get(group, "struct"), match.group(0)))
+        position = match.end()
+    atoms.extend(("text", token) for token in tokenize(text[position:]))
+    return atoms
+
+
+def _is_delimiter(text: str, start: int, end: int) -> bool:
+    """Emphasis delimiters touch a word on one side; ``5 * 3`` and ``snake_case`` are plain text."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isspace() and after.isspace():
+        return False
+    return not (text[start] == "_" and before.isalnum() and after.isalnum())
+
+
+def _redline_inline(old: str, new: str, side: Side, *, table: bool = False) -> str:
+    """Redline of one line's content (block prefix already removed)."""
+    ops = diff_tokens(atomize(old, table=table), atomize(new, table=table), text=_atom_text)
+    out: list[str] = []
+    i = 0
+    while i < len(ops):
+        op, atoms = ops[i]
+        if op == "equal":
+            out.append("".join(text for _, text in atoms))
+        elif op == "delete" and i + 1 < len(ops) and ops[i + 1][0] == "insert":
+            out.append(_replacement(atoms, ops[i + 1][1], side))
+            i += 1
+        else:
+            out.append(_edit(op, atoms, side))
+        i += 1
+    return "".join(out)
+
+
+def _atom_text(atom: Atom) -> str:
+    return atom[1]
+
+
+def _replacement(deleted: list[Atom], inserted: list[Atom], side: Side) -> str:
+    """A deletion followed by an insertion; a link on both sides is shown as one redlined link."""
+    old_links = [i for i, atom in enumerate(deleted) if atom[0] == "link"]
+    new_links = [i for i, atom in enumerate(inserted) if atom[0] == "link"]
+    if len(old_links) == 1 and len(new_links) == 1:
+        a, b = old_links[0], new_links[0]
+        return (
+            _edit("delete", deleted[:a], side)
+            + _edit("insert", inserted[:b], side)
+            + _changed_link(deleted[a][1], inserted[b][1], side)
+            + _edit("delete", deleted[a + 1 :], side)
+            + _edit("insert", inserted[b + 1 :], side)
+        )
+    return _edit("delete", deleted, side) + _edit("insert", inserted, side)
+
+
+def _changed_link(old: str, new: str, side: Side) -> str:
+    old_parts, new_parts = _LINK_PARTS.match(old), _LINK_PARTS.match(new)
+    assert old_parts and new_parts, "link atoms always match _LINK_PARTS"
+    text = _redline_inline(old_parts["text"][1:-1], new_parts["text"][1:-1], side)
+    old_target, new_target = old_parts["target"], new_parts["target"]
+    link = f"[{text}]{new_target if side == 'new' else old_target}"
+    if old_target == new_target:
+        return link
+    return (
+        f'{link} <span class="{LINK_NOTE_CLASS}">(link changed: '
+        f"{DEL[0]}{_code(_target(old_target))}{DEL[1]} → {INS[0]}{_code(_target(new_target))}{INS[1]})</span>"
+    )
+
+
+def _target(target: str) -> str:
+    """``(url "title")`` -> ``url "title"``; ``[ref]`` -> ``ref``."""
+    return target[1:-1].strip()
+
+
+def _code(text: str) -> str:
+    ticks = "`" * (max((len(m) for m in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
+
+
+def _edit(op: Op, atoms: list[Atom], side: Side) -> str:
+    """Wrap runs of content atoms in ins/del; structural atoms close the run and stand bare (or vanish)."""
+    own = (op == "insert") == (side == "new")  # this text belongs to the side whose structure we follow
+    open_tag, close_tag = INS if op == "insert" else DEL
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        text = "".join(run)
+        run.clear()
+        if not text.strip():
+            if own:
+                out.append(text)  # new whitespace is shown as it is; old whitespace is dropped
+            return
+        if own:  # keep the marker on the words: "EU <ins>and US</ins> |", not "EU <ins>and US </ins>|"
+            body = text.strip()
+            start = text.index(body[0])
+            out.append(f"{text[:start]}{open_tag}{body}{close_tag}{text[start + len(body):]}")
+        else:
+            out.append(f"{open_tag}{text}{close_tag}")
+
+    for kind, text in atoms:
+        if kind == "struct":
+            if own:
+                flush()
+                out.append(text)
+        elif kind == "text" and not own:
+            # Old words inside a new line: inert (no emphasis, cell or tag of their own) and on one line.
+            run.append(_ESCAPE_IN_DELETED.sub(r"\\\1", text).replace("<", "&lt;").replace("\n", " "))
+        elif not own:
+            run.append(text.replace("\n", " "))
+        else:
+            run.append(text)
+    flush()
+    return "".join(out)
+
+
+# --- the pull-request comment ----------------------------------------------------------------------
+
+
+def render_markdown_diff(
+    diff: NoticeDiff,
+    *,
+    old_label: str | None = None,
+    new_label: str | None = None,
+    version_url: str = "",
+    full: bool = False,
+) -> str:
+    """A pull-request comment: a summary table, then each changed section as a redline.
+
+    Modified sections show only the changed blocks (paragraphs, list, table) under their nearest
+    heading, unless ``full``; added and removed sections are shown whole.
+    """
+    old_label, new_label = old_label or diff.old_id, new_label or diff.new_id
+    stats = diff.stats
+    out = [f"### Notice changes: {_md_escape(old_label)} → {_md_escape(new_label)}", ""]
+    counts = [
+        f"{n} {label}"
+        for n, label in (
+            (stats.modified, "modified"),
+            (stats.added, "added"),
+            (stats.removed, "removed"),
+            (stats.moved, "moved"),
+            (stats.retitled, "retitled"),
+            (stats.summaries_changed, "with a new summary"),
+        )
+        if n
+    ]
+    if not diff.changed and not diff.date_changes:
+        return "\n".join([*out, "No changes.", ""])
+    if counts:
+        words = f" ({stats.words_inserted} words inserted, {stats.words_deleted} deleted)" if stats.modified else ""
+        out += [f"Sections: {', '.join(counts)}{words}.", ""]
+    if diff.title_change:
+        out += [f"Title: {_inline_redline(diff.title_ops)}", ""]
+    for change in diff.date_changes:
+        out += [f"- {_DATE_LABELS.get(change.field, change.field)}: {change.old or '—'} → {change.new or '—'}"]
+    if diff.date_changes:
+        out.append("")
+
+    changed = [s for s in diff.sections if s.changed]
+    if changed:
+        out += ["| Section | Change | Words + / − |", "|---|---|---|"]
+        for s in changed:
+            title = _md_escape(s.new_title or s.old_title or s.id).replace("|", "\\|")
+            if version_url and s.status != "removed":
+                title = f"[{title}]({version_url}#{s.id})"
+            words = f"+{s.words_inserted} / −{s.words_deleted}" if s.status == "modified" else ""
+            out.append(f"| {title} | {', '.join(s.labels)} | {words} |")
+        out.append("")
+
+    if diff.intro_ops:
+        out += ["#### Introduction", "", _excerpt(redline_markdown(diff.intro_ops), full), ""]
+    for s in changed:
+        out += _section_markdown(s, full)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+_DATE_LABELS = {"last_updated": "Last updated", "effective": "Effective", "announced": "Announced"}
+
+
+
+
+def _section_markdown(s: SectionDiff, full: bool) -> list[str]:
+    title = _inline_redline(s.title_ops) if s.retitled else _md_escape(s.new_title or s.old_title or s.id)
+    out = [f"#### {title} ({', '.join(s.labels)})", ""]
+    if s.summary_changed:
+        out += [f"> **Summary:** {_inline_redline(s.summary_ops)}", ""]
+    if s.status == "modified":
+        out += [_excerpt(redline_markdown(s.ops), full), ""]
+    elif s.status in ("added", "removed"):
+        out += [redline_markdown(s.ops), ""]
+    return out
+
+
+def _inline_redline(ops: WordOps) -> str:
+    """Redline of a one-line text (a title or a summary), on one line."""
+    return redline_markdown(tuple((op, text.replace("\n", " ")) for op, text in ops)).strip()
+
+
+def _md_escape(text: str) -> str:
+    return _ESCAPE_IN_DELETED.sub(r"\\\1", text.replace("\n", " ")).replace("<", "&lt;")
+
+
+def _excerpt(markdown: str, full: bool) -> str:
+    """The blocks that carry a marker, each under its nearest heading; ``…`` where blocks were left out."""
+    if full:
+        return markdown
+    blocks = _blocks(markdown)
+    keep: list[str] = []
+    heading: str | None = None
+    skipped = False
+    for block in blocks:
+        marked = INS[0] in block or DEL[0] in block
+        if block.lstrip().startswith("#") and not marked:
+            heading = block
+            continue
+        if not marked:
+            skipped = True
+            continue
+        if heading is not None:
+            keep.append(heading)
+            heading = None
+            skipped = False
+        elif skipped and keep:
+            keep.append("…")
+        skipped = False
+        keep.append(block)
+    return "\n\n".join(keep) if keep else "_Only whitespace or formatting changed._"
+
+
+def _blocks(markdown: str) -> list[str]:
+    """Split at blank lines, never inside a fenced code block."""
+    blocks: list[list[str]] = [[]]
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        match = _FENCE.match(line)
+        if match and (fence is None or match.group(1)[0] == fence[0]):
+            fence = match.group(1) if fence is None else None
+        if not line.strip() and fence is None:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        blocks[-1].append(line)
+    return ["\n".join(b) for b in blocks if b]
+
