@@ -22,6 +22,7 @@ from noticekit.errors import NoticeError
 from noticekit.publish import plan_site
 from noticekit.render.assets import STYLESHEET, stylesheet
 from noticekit.render.hardening import harden_page
+from noticekit.render.head import add_feed_links
 from noticekit.render.site import SitePlan
 from noticekit.versions.status import as_of_date
 
@@ -43,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(datetime.combine(as_of, time(), UTC).timestamp())))
     draft = _state["command"] == "serve" or os.environ.get("NOTICEKIT_DRAFT") == "1"
     try:
-        plan, warnings = plan_site(root, as_of, draft=draft)
+        plan, warnings = plan_site(root, as_of, draft=draft, site_url=config.site_url or "")
     except NoticeError as exc:
         raise PluginError(f"the notice is not valid:\n{exc}") from None
     for warning in warnings:
@@ -79,7 +80,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # A Content-Security-Policy for the page's own inline scripts, and safe rel on external links.
-    return harden_page(output)
+    return harden_page(add_feed_links(output, page.url, f"{config.site_name}: versions"))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
@@ -94,8 +95,7 @@ def _toc_tokens(headings) -> list[dict]:  # type: ignore[no-untyped-def]
     tokens: list[dict] = []
     for heading in headings:
         token = {"level": heading.level, "id": heading.id, "name": heading.text, "children": []}
-        if heading.level > 2 and tokens:
-            tokens[-1]["children"].append(token)
-        else:
+        # The sidebar lists the sections only: sub-headings would make it as long as the notice.
+        if heading.level <= 2:
             tokens.append(token)
     return tokens

@@ -34,7 +34,7 @@ def validate_working(project: Project):  # type: ignore[no-untyped-def]
     return notice, problems
 
 
-def plan_site(root: Path, as_of: date, *, draft: bool = False) -> tuple[SitePlan, list[Problem]]:
+def plan_site(root: Path, as_of: date, *, draft: bool = False, site_url: str = "") -> tuple[SitePlan, list[Problem]]:
     """Return the site plan and warnings; raise ``ValidationError`` with every error found."""
     project = Project.load(root)
     notice, problems = validate_working(project)
@@ -51,5 +51,5 @@ def plan_site(root: Path, as_of: date, *, draft: bool = False) -> tuple[SitePlan
     if assessment.problems and not draft:
         raise ValidationError(assessment.problems)
     warnings = [p for p in problems if p.severity == "warning"] + list(assessment.problems)
-    builder = SiteBuilder(project, notice, assessment, timeline(versions, as_of), draft=draft)
+    builder = SiteBuilder(project, notice, assessment, timeline(versions, as_of), draft=draft, site_url=site_url)
     return builder.build(), warnings

@@ -3,7 +3,8 @@
 The site has three versions of the Copper Kettle Teas fixture notice, built as of 2026-11-29: the
 first archived, the second current (with a changes page), the third upcoming, so every banner kind
 and page kind is on screen. Browser tests are skipped when chromium is missing, unless
-``NOTICEKIT_REQUIRE_BROWSER=1`` (set by CI), which makes that a failure.
+``NOTICEKIT_REQUIRE_BROWSER=1`` (set by CI), which makes that a failure. ``NOTICEKIT_CHROMIUM``
+names another chromium binary (default ``/usr/bin/chromium``).
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _release(project, third, "2026-11-20")
     result = build(project, as_of=AS_OF)
     assert result.returncode == 0, result.output
+    # The pages under test show the banners whose colours and links the accessibility checks cover.
+    assert "nk-banner--change-coming" in (result.site / ROOT / "index.html").read_text(encoding="utf-8")
+    assert "nk-banner--archived" in (result.site / ARCHIVED / "index.html").read_text(encoding="utf-8")
     return result.site
 
 

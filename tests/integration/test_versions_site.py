@@ -81,7 +81,7 @@ def test_root_date_line_links_prior_version(someone_else, tmp_path):
 
 def test_versions_list_and_json(someone_else, tmp_path):
     result = build(someone_else, as_of="2025-06-01", site=tmp_path / "site")
-    rows = result.page("versions").select("table.nk-versions-table tbody tr")
+    rows = result.page("versions").select(".nk-versions-list tbody tr")
     assert [r.th.get_text() for r in rows] == ["2025-02-10", "2024-05-20"]
     cells = [td.get_text(" ", strip=True) for td in rows[1].find_all("td")]
     assert cells[:4] == ["May 20, 2024", "May 20, 2024", "March 15, 2025", "archived"]

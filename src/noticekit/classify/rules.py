@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from noticekit.classify.changes import Change
 from noticekit.classify.findings import Finding, excerpt
@@ -106,12 +106,18 @@ class SectionView:
 
     def grew(self, family: Family) -> bool:
         """The family is mentioned more often than before, in this section and in the whole notice."""
-        return family.count(self.new_norm) > family.count(self.old_norm) and (
-            not self.notice_new or family.count(self.notice_new) > family.count(self.notice_old)
+        return _count(family, self.new_norm) > _count(family, self.old_norm) and (
+            not self.notice_new or _count(family, self.notice_new) > _count(family, self.notice_old)
         )
 
     def shrank(self, family: Family) -> bool:
-        return family.count(self.new_norm) < family.count(self.old_norm)
+        return _count(family, self.new_norm) < _count(family, self.old_norm)
+
+
+@lru_cache(maxsize=4096)
+def _count(family: Family, text: str) -> int:
+    """Counts over whole sections and notices are asked for again and again while rules run."""
+    return family.count(text)
 
 
 RuleFunc = Callable[[SectionView, Change], Iterator[Finding]]

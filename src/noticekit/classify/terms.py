@@ -264,9 +264,13 @@ RECIPIENTS = (
     family(
         "sale", "new_recipients", "selling personal data", r"sell(?:s|ing)?", r"sold",
         r"sale of (?:your |personal |customer |user )?(?:data|information|details)", r"rent(?:s|ing|ed)?",
-        r"trad(?:e|es|ing|ed)(?! union)", r"monetis\w+", r"monetiz\w+",
+        r"trad(?:e|es|ing|ed)", r"monetis\w+", r"monetiz\w+",
         r"licen[cs](?:e|es|ing) (?:your |personal |the )?(?:data|information)", r"for (?:money|payment|a fee)",
         r"valuable consideration",
+        exclude=(
+            r"(?:federal )?trade commission", r"trade unions?", r"trade ?marks?", r"trade names?", r"trade secrets?",
+            r"trade associations?", r"point of sale", r"sales (?:team|teams|contacts?|prospects?|staff)",
+        ),
     ),
     family(
         "advertising-partners", "new_recipients", "advertising partners",
@@ -360,7 +364,7 @@ RIGHTS = (
     ),
     family("objection", "rights_reduced", "the right to object", r"object", r"objection", r"stop (?:using|processing)"),
     family(
-        "opt-out", "rights_reduced", "opting out", r"opt(?:ing)? out", r"opt outs?", r"unsubscrib\w+", r"do not sell",
+        "opt-out", "rights_reduced", "opting out", r"opt(?:s|ed|ing)? out", r"opt outs?", r"unsubscrib\w+", r"do not sell",
         r"do not share", r"global privacy control", r"gpc",
     ),
     family("withdraw", "rights_reduced", "withdrawing consent", r"withdraw\w*", r"revok\w+", r"revocation"),
@@ -400,7 +404,7 @@ RIGHTS = (
 
 RIGHT_CONTEXT = phrases(
     r"you(?: \w+){0,3} (?:can|may|could|are able|will be able|are entitled|have the (?:right|option|choice))",
-    r"rights?", r"request\w*", r"ask us", r"opt(?:ing)? out", r"unsubscrib\w+", r"withdraw\w*", r"object",
+    r"rights?", r"request\w*", r"ask us", r"opt(?:s|ed|ing)? out", r"unsubscrib\w+", r"withdraw\w*", r"object",
     r"choices?", r"entitled", r"exercise",
 )
 """A sentence that tells the reader what they can do."""
@@ -622,10 +626,10 @@ CHILD_PROTECTIVE = phrases(
 
 CHOICE = phrases(
     r"you(?: \w+){0,2} (?:can|may|could|are able to|will be able to|are entitled to|have the (?:right|option|choice))",
-    r"right to", r"rights? (?:of|to)", r"opt(?:ing)? out", r"opt in", r"unsubscrib\w+", r"withdraw\w*",
+    r"right to", r"rights? (?:of|to)", r"opt(?:s|ed|ing)? out", r"opt in", r"unsubscrib\w+", r"withdraw\w*",
     r"your choices?", r"turn(?:s|ing)? (?:it |them |this )?off", r"switch(?:es|ing)? (?:it |them |this )?off",
     r"disabl\w+", r"object(?:s|ing)? to", r"stop us", r"ask us (?:not )?to",
-    r"(?:treat|honou?r)\w* (?:it |this |them )?as (?:a |an )?"
+    r"(?:treat|honou?r)\w* (?:\w+ ){0,3}as (?:a |an )?"
     r"(?:request|opt out|objection|choice)", r"global privacy control", r"do not track",
 )
 CONTACT_US = phrases(
@@ -676,7 +680,7 @@ UNLIMITED = family(
 
 TOPICS: dict[str, re.Pattern[str]] = {
     "rights": phrases(
-        r"rights?", r"choices?", r"your (?:options|controls)", r"you (?:can|may|have the right)", r"opt(?:ing)? out"
+        r"rights?", r"choices?", r"your (?:options|controls)", r"you (?:can|may|have the right)", r"opt(?:s|ed|ing)? out"
     ),
     "retention": phrases(
         r"retain\w*", r"retention", r"how long", r"keep\w*", r"kept", r"storage (?:period|duration)s?", r"deletion",

@@ -16,11 +16,11 @@ CONTENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 BACK_LINK_TEXT = re.compile(
-    r"^\W*(?:(?:back|return|go|jump|scroll|skip)\s+(?:up\s+)?(?:to\s+)?(?:the\s+)?)?"
+    r"^\W*(?:(?:back|return|go|jump|scroll|skip|up|to|the)\s+)*"
     r"(?:top(?:\s+of\s+(?:the\s+)?page)?|contents|table\s+of\s+contents|summary|index|overview|menu|up)\W*$",
     re.IGNORECASE,
 )
-BACK_LINK_SYMBOLS = frozenset({"↑", "^", "▲", "⬆", "⇧", "△", "⌃", "top"})
+BACK_LINK_SYMBOLS = frozenset({"↑", "^", "▲", "⬆", "⇧", "△", "⌃", "top", "↩", "↩︎"})
 BACK_TARGETS = frozenset({"", "top", "page-top", "pagetop", "toc", "contents", "table-of-contents", "summary",
                           "index", "main", "content", "main-content", "maincontent", "header"})
 SKIP_LINK_TEXT = re.compile(r"^\W*(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|text)\W*$", re.I)

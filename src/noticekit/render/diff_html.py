@@ -92,7 +92,7 @@ def _summary(diff: NoticeDiff, version_url: str, old_label: str, new_label: str)
             items.append(f"{_count(len(found), 'section')} {label}: {links}")
     if diff.intro_ops:
         items.append('<a href="#changes--introduction">Introduction</a> modified')
-    if stats.unchanged:
+    if stats.unchanged and items:
         items.append(f'{_count(stats.unchanged, "section")} <a href="#changes--unchanged">unchanged</a>')
     dates = "".join(
         f"<li>{DATE_LABELS.get(d.field, escape(d.field))}: {_date(d.old)} → {_date(d.new)}</li>"

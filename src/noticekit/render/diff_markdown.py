@@ -62,6 +62,7 @@ _PREFIX = re.compile(
     r"|:[ \t]+"  # definition-list description
     r")?"
 )
+_LIST_ITEM = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _JOINED_PREFIX = re.compile(r"\n" + _PREFIX.pattern)
 _ROW_START = re.compile(r"[ \t]*\|[ \t]*")
 _ROW_END = re.compile(r"(?<!\\)\|[ \t]*$")
@@ -104,7 +105,42 @@ def redline_markdown(ops: WordOps) -> str:
         return "".join(text for _, text in ops)
     old_kinds = _line_kinds(old_text(ops))
     new_kinds = _line_kinds(new_text(ops))
-    return "\n".join(_render_line(line, old_kinds, new_kinds) for line in _merged_lines(ops))
+    out: list[str] = []
+    previous: tuple[Side, str] | None = None
+    for line in _merged_lines(ops):
+        side = _side(line)
+        new_kind = new_kinds[line.new_no] if line.new_no < len(new_kinds) else "text"
+        old_kind = old_kinds[line.old_no] if line.old_no < len(old_kinds) else "text"
+        kind = new_kind if side == "new" else old_kind
+        text = _render_line(line, side, kind, old_kind)
+        if text is None:
+            continue
+        family = _family(kind, text)
+        if family == "blank":
+            previous = None
+        else:
+            if previous and previous[0] != side and previous[1] != family:
+                # An old block must not run into a new one (a paragraph after a deleted table would
+                # become a row of it; a list after a deleted paragraph would become its text).
+                out.append("")
+            previous = (side, family)
+        out.append(text)
+    return "\n".join(out)
+
+
+def _side(line: _Line) -> Side:
+    """Whose block structure a line follows: the new text's, unless the line exists only in the old."""
+    return "new" if line.has("equal", "insert", visible=True) or not line.has("delete", visible=True) else "old"
+
+
+def _family(kind: str, text: str) -> str:
+    if kind == "blank" or not text.strip():
+        return "blank"
+    if kind in ("table", "delimiter", "code"):
+        return "table" if kind != "code" else "code"
+    if _LIST_ITEM.match(text) or text[0] in " \t":
+        return "list"
+    return "heading" if text.startswith("#") else "text"
 
 
 @dataclass
@@ -163,7 +199,8 @@ def _split_trailing_deleted_lines(line: _Line) -> list[_Line]:
 
 
 def _line_kinds(text: str) -> list[str]:
-    """Per line of ``text``: ``text``, ``table`` (a row), ``raw`` (no markup possible), ``code`` or ``blank``."""
+    """Per line: ``text``, ``table`` (a row), ``delimiter`` (of a table), ``raw`` (no markup possible),
+    ``code`` (in a fence) or ``blank``."""
     lines = text.split("\n")
     kinds = ["text"] * len(lines)
     fence: str | None = None
@@ -183,7 +220,7 @@ def _line_kinds(text: str) -> list[str]:
         if kinds[i] == kinds[i - 1] == "text" and "|" in lines[i] and "|" in lines[i - 1]:
             if not _TABLE_DELIMITER.match(lines[i]) or "-" not in lines[i]:
                 continue
-            kinds[i - 1], kinds[i] = "table", "raw"
+            kinds[i - 1], kinds[i] = "table", "delimiter"
             j = i + 1
             while j < len(lines) and kinds[j] == "text":
                 kinds[j] = "table"
@@ -191,25 +228,28 @@ def _line_kinds(text: str) -> list[str]:
     return kinds
 
 
-def _render_line(line: _Line, old_kinds: list[str], new_kinds: list[str]) -> str:
+def _render_line(line: _Line, side: Side, kind: str, old_kind: str) -> str | None:
+    """The line's Markdown; None for a deleted line of code (shown as current code it would mislead).
+
+    ``kind`` is the line's kind on its structure side, ``old_kind`` the kind of its first old line."""
     if not line.has("insert", "delete"):
         return line.side_text("new")
-    side: Side = "new" if line.has("equal", "insert", visible=True) or not line.has("delete", visible=True) else "old"
-    kinds = new_kinds if side == "new" else old_kinds
-    number = line.new_no if side == "new" else line.old_no
-    kind = kinds[number] if number < len(kinds) else "text"
     new, old = line.side_text("new"), line.side_text("old")
-    if kind in ("raw", "code", "blank"):
-        # Nothing can be marked up here; a deleted code line is left out rather than shown as current.
-        return "" if (kind == "code" and side == "old") else (new if side == "new" else old)
+    if kind in ("raw", "delimiter", "code", "blank"):
+        # Nothing can be marked up here.
+        return None if (kind == "code" and side == "old") else (new if side == "new" else old)
     # An old line joined into this one (its line break deleted) loses its block prefix: the line's
     # structure is the new one, and "### " or "- " would otherwise show up as deleted words.
     old = _JOINED_PREFIX.sub("\n", old)
     table = kind == "table"
+    old_table = old_kind == "table" if side == "new" else table
     new_head, new_body, new_tail = _split_line(new, table)
-    old_head, old_body, old_tail = _split_line(old, table)
+    old_head, old_body, old_tail = _split_line(old, old_table)
     head, tail = (new_head, new_tail) if side == "new" else (old_head, old_tail)
-    return head + _redline_inline(old_body, new_body, side, table=table) + tail
+    body = _redline_inline(old_body, new_body, side, table=table, old_table=old_table)
+    if head and body and not head[-1].isspace() and not table:
+        head += " "  # "-" (an emptied list item) + "<del>we</del>" must stay a list item
+    return head + body + tail
 
 
 def _split_line(text: str, table: bool) -> tuple[str, str, str]:
@@ -254,9 +294,10 @@ def _is_delimiter(text: str, start: int, end: int) -> bool:
     return not (text[start] == "_" and before.isalnum() and after.isalnum())
 
 
-def _redline_inline(old: str, new: str, side: Side, *, table: bool = False) -> str:
-    """Redline of one line's content (block prefix already removed)."""
-    ops = diff_tokens(atomize(old, table=table), atomize(new, table=table), text=_atom_text)
+def _redline_inline(old: str, new: str, side: Side, *, table: bool = False, old_table: bool | None = None) -> str:
+    """Redline of one line's content (block prefix already removed); ``table``: cut cells at pipes."""
+    old_atoms = atomize(old, table=table if old_table is None else old_table)
+    ops = diff_tokens(old_atoms, atomize(new, table=table), text=_atom_text)
     out: list[str] = []
     i = 0
     while i < len(ops):

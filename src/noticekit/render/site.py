@@ -23,6 +23,7 @@ from noticekit.project import Project
 from noticekit.render.cache import RenderCache
 from noticekit.render.diff_html import render_changes_html
 from noticekit.render.environment import environment, human_date
+from noticekit.render.feeds import build_feeds
 from noticekit.render.markdown import Heading
 from noticekit.render.notice_page import Banner, Link, PageContext, render_notice
 from noticekit.versions.status import Timeline
@@ -85,6 +86,8 @@ class SiteBuilder:
     draft: bool = False
     """Preview mode (``mkdocs serve``): the root shows the working copy when it has unreleased changes."""
     cache: RenderCache = field(default_factory=RenderCache)
+    site_url: str = ""
+    """The published site's absolute URL (MkDocs ``site_url``), for feed ids and links."""
 
     @property
     def wording(self) -> Wording:
@@ -113,7 +116,19 @@ class SiteBuilder:
                 pages.append(self.changes_page(upcoming, current, f"versions/{upcoming.id}/changes/current/index.md"))
         if self.draft and self.assessment.changed and self.assessment.baseline is not None:
             pages.append(self.draft_changes_page())
-        return SitePlan(tuple(pages), {"versions.json": self.versions_json()})
+        files = {"versions.json": self.versions_json()}
+        title = self.timeline.versions[-1].title if self.timeline.versions else self.working.meta.title
+        files.update(
+            build_feeds(
+                list(self.timeline.versions),
+                self.timeline,
+                site_url=self.site_url or self.project.settings.site_url,
+                title=title,
+                organisation=self.project.settings.organisation or title,
+                wording=self.wording,
+            )
+        )
+        return SitePlan(tuple(pages), files)
 
     def root_page(self) -> Page:
         current = self.timeline.current

@@ -26,7 +26,7 @@ def notice(*sections: tuple[str, str, str], meta: NoticeMeta = META) -> Notice:
         meta=meta,
         intro="Intro.\n",
         sections=tuple(
-            Section(id=i, title=t, summary=f"About {t}.", body=b, path=f"sections/{n:02d}-{i}.md")
+            Section(id=i, title=t, summary=f"About {i}.", body=b, path=f"sections/{n:02d}-{i}.md")
             for n, (i, t, b) in enumerate(sections, start=1)
         ),
     )
@@ -297,7 +297,14 @@ def word_edits(draw: st.DrawFn) -> tuple[str, str]:
             continue
         m = draw(st.sampled_from(words))
         replacement = draw(st.sampled_from(["", "keep", "many more", "sell"]))
-        new[i] = new[i][: m.start()] + replacement + new[i][m.end() :]
+        start = m.start()
+        if not replacement:  # delete the word with the space before it, or not at all
+            if new[i][start - 1 : start] != " " or new[i][m.end() : m.end() + 1] not in (" ", ".", ""):
+                continue
+            if not re.search(r"[a-z0-9]", new[i][2 : start - 1] + new[i][m.end() :]):
+                continue  # keep at least one word: an emptied list item or heading is another block
+            start -= 1
+        new[i] = new[i][:start] + replacement + new[i][m.end() :]
     return "\n".join(lines), "\n".join(new)
 
 
