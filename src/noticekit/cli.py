@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp_git.add_argument("repo", type=Path)
     imp_git.add_argument("path", help="the notice's path inside the repository (a file or a notice/ folder)")
     imp_git.add_argument("--since", type=_date, default=None)
+    imp_git.add_argument("--force", action="store_true", help="replace a non-empty notice/")
     return parser
 
 
@@ -107,7 +108,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "import-git":
         from noticekit.importers import import_git
 
-        created = import_git(args.repo, args.path, root, since=args.since)
+        created = import_git(args.repo, args.path, root, since=args.since, force=args.force)
+        for warning in created.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        for skipped in created.skipped:
+            print(f"skipped {skipped.sha[:10]} ({skipped.day}): {skipped.reason}", file=sys.stderr)
         for version in created:
             print(f"released {version.id} (commit {version.commit[:10] if version.commit else '-'})")
         print(f"imported {len(created)} version(s)")

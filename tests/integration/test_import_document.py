@@ -260,3 +260,16 @@ def test_real_mkdocs_build_of_an_imported_notice(name: str, tmp_path: Path, impo
     ratio = similarity(CASES[name](), notice_text(page.select_one("article.nk-notice")))
     print(f"{name} (mkdocs build): word-sequence similarity {ratio:.4f}")
     assert ratio >= MIN_SIMILARITY
+
+
+def test_round_trip_of_a_page_noticekit_rendered(tmp_path: Path) -> None:
+    original = load_notice(FIXTURES.parent / "other-notice")
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><main>{render_notice(original, Wording()).html}</main></body></html>", "utf-8")
+    again = load_notice(import_document(page, tmp_path / "project").folder)
+    assert again.meta == original.meta
+    assert [(s.id, s.title, s.summary) for s in again.sections] == [
+        (s.id, s.title, s.summary) for s in original.sections
+    ]
+    ratio = similarity(rendered_text(original.root), rendered_text(again.root))
+    assert ratio >= 0.99

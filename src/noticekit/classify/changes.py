@@ -26,102 +26,25 @@ ChangeKind = Literal["cosmetic", "typo", "heading", "contact", "substantive"]
 _PLAIN_TOKEN = re.compile(r"[\w@.+-]*\w")
 
 # Words whose spelling may not be "fixed": a one-letter change flips the meaning.
-_MEANINGFUL = frozenset(
-    [
-        "not",
-        "now",
-        "no",
-        "nor",
-        "never",
-        "may",
-        "must",
-        "can",
-        "will",
-        "shall",
-        "should",
-        "would",
-        "could",
-        "only",
-        "all",
-        "any",
-        "none",
-        "some",
-        "more",
-        "less",
-        "longer",
-        "shorter",
-        "sell",
-        "tell",
-        "sold",
-        "told",
-        "share",
-        "store",
-        "shore",
-        "use",
-        "used",
-        "user",
-    ]
-)
+# fmt: off
+_MEANINGFUL = frozenset({
+    "not", "now", "no", "nor", "never", "may", "must", "can", "will", "shall", "should", "would", "could", "only",
+    "all", "any", "none", "some", "more", "less", "longer", "shorter", "sell", "tell", "sold", "told", "share",
+    "store", "shore", "use", "used", "user",
+})
+# fmt: on
 _CONTACT_ANCHOR = re.compile(
     r"\b(contact|write|writing|address|office|e ?mail|call|phone|telephone|post|postal|mail|reach|"
     r"registered|headquarter\w*|dpo|officer|representative|hotline|helpline|fax|zzurl|zzemail|zzphone)\b"
 )
-_ADDRESS_WORDS = frozenset(
-    [
-        "street",
-        "st",
-        "road",
-        "rd",
-        "avenue",
-        "ave",
-        "lane",
-        "ln",
-        "floor",
-        "fl",
-        "suite",
-        "ste",
-        "unit",
-        "building",
-        "bldg",
-        "house",
-        "court",
-        "quay",
-        "square",
-        "place",
-        "way",
-        "drive",
-        "dr",
-        "boulevard",
-        "blvd",
-        "po",
-        "box",
-        "city",
-        "park",
-        "centre",
-        "center",
-        "plaza",
-        "tower",
-        "row",
-        "terrace",
-        "close",
-        "at",
-        "the",
-        "of",
-        "and",
-        "in",
-        "on",
-        "to",
-        "a",
-        "an",
-        "c",
-        "o",
-        "attn",
-        "attention",
-        "zzurl",
-        "zzemail",
-        "zzphone",
-    ]
-)
+# fmt: off
+_ADDRESS_WORDS = frozenset({
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "floor", "fl", "suite", "ste", "unit", "building",
+    "bldg", "house", "court", "quay", "square", "place", "way", "drive", "dr", "boulevard", "blvd", "po", "box",
+    "city", "park", "centre", "center", "plaza", "tower", "row", "terrace", "close", "at", "the", "of", "and", "in",
+    "on", "to", "a", "an", "c", "o", "attn", "attention", "zzurl", "zzemail", "zzphone",
+})
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -166,13 +89,14 @@ def find_changes(
     old_units: Sequence[Unit],
     new_units: Sequence[Unit],
     *,
-    still_there: Callable[[str], bool] = lambda norm: False,
-    was_there: Callable[[str], bool] = lambda norm: False,
+    still_there: Callable[[Unit], bool] = lambda unit: False,
+    was_there: Callable[[Unit], bool] = lambda unit: False,
 ) -> list[Change]:
     """Group the edits in ``ops`` by the units they touch.
 
-    ``still_there(norm)`` says an old sentence survives unchanged somewhere in the new notice,
-    ``was_there(norm)`` that a new sentence already existed in the old one; such units are dropped.
+    ``still_there(unit)`` says an old sentence survives unchanged somewhere in the new notice (or no
+    longer matters), ``was_there(unit)`` that a new sentence already existed in the old one; such
+    units are dropped.
     """
     groups: list[tuple[set[int], set[int]]] = []
     for old_spans, new_spans, old_points, new_points in _hunks(ops):
@@ -191,8 +115,8 @@ def find_changes(
         groups = [*kept, (merged_old, merged_new)]
     changes = []
     for old_set, new_set in groups:
-        old = tuple(old_units[i] for i in sorted(old_set) if old_units[i].norm and not still_there(old_units[i].norm))
-        new = tuple(new_units[i] for i in sorted(new_set) if new_units[i].norm and not was_there(new_units[i].norm))
+        old = tuple(old_units[i] for i in sorted(old_set) if old_units[i].norm and not still_there(old_units[i]))
+        new = tuple(new_units[i] for i in sorted(new_set) if new_units[i].norm and not was_there(new_units[i]))
         if old or new:
             change = Change(old, new)
             changes.append(Change(old, new, classify_change(change)))
@@ -349,8 +273,3 @@ def _masked_tokens(plain: str) -> list[str]:
 def _contact_token(token: str) -> bool:
     lowered = token.lower()
     return lowered in _ADDRESS_WORDS or any(ch.isdigit() for ch in token) or token[:1].isupper() or len(token) <= 2
-
-
-def norm_counts(units: Sequence[Unit]) -> Counter[str]:
-    """How many times each normalised sentence occurs."""
-    return Counter(unit.norm for unit in units if unit.norm)

@@ -69,7 +69,7 @@ def decide(
         rules = sorted({f"{f.rule} in {f.section}" for f in found})
         shown = ", ".join(rules[:3]) + (", …" if len(rules) > 3 else "")
         problems.append(
-            f"index.md declares material: false but {count} material change{'s were' if count > 1 else ' was'} "
+            f"declared material: false but {count} material change{'s were' if count > 1 else ' was'} "
             f"detected ({shown}); add material_reason explaining why this update is not material"
         )
     if today is not None:

@@ -8,14 +8,16 @@ then the sensitive-section finding. Identical findings are reported once.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from noticekit.classify.changes import Change, ensure_ops, find_changes
 from noticekit.classify.config import MaterialConfig
 from noticekit.classify.findings import Finding, excerpt
+from noticekit.classify.quantities import deadlines
 from noticekit.classify.rules import CHANGE_RULES, SectionView
-from noticekit.classify.sentences import Unit, split_units
+from noticekit.classify.sentences import Unit, normalise, split_units
 from noticekit.classify.terms import Family, literal_family
 from noticekit.diff.model import NoticeDiff, SectionDiff, WordOps, new_text, old_text
 
@@ -38,24 +40,43 @@ def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Findi
         new_counts.update(u.norm for u in part.new_units if u.norm)
     notice_old = " ".join(u.norm for part in parts for u in part.old_units)
     notice_new = " ".join(u.norm for part in parts for u in part.new_units)
+    old_sentences = tuple(u.norm for part in parts for u in part.old_units if u.norm)
+    old_plain = " ".join(u.plain for part in parts for u in part.old_units)
+
+    as_of = _as_of(diff)
+
+    def expired(unit: Unit) -> bool:
+        """A statement limited to a date that has passed ("before 5 January 2026") may simply go."""
+        return as_of is not None and any(
+            day <= as_of for text in (unit.norm, normalise(unit.heading)) for day in deadlines(text)
+        )
 
     findings: list[Finding] = []
     for part in parts:
         view = SectionView(
-            part.id, part.title, part.old_units, part.new_units, notice_old, notice_new, extra, part.sensitivity
+            part.id,
+            part.title,
+            part.old_units,
+            part.new_units,
+            notice_old,
+            notice_new,
+            extra,
+            part.sensitivity,
+            old_sentences,
+            old_plain,
         )
         if part.status == "removed":
             findings.extend(_section_removed(view, new_counts))
             continue
         if part.status == "unchanged":
             continue
-        findings.extend(_subsections_removed(view, new_counts))
+        findings.extend(_subsections_removed(view, new_counts, expired))
         changes = find_changes(
             part.ops,
             part.old_units,
             part.new_units,
-            still_there=lambda norm: new_counts[norm] >= old_counts[norm],
-            was_there=lambda norm: old_counts[norm] >= new_counts[norm],
+            still_there=lambda unit: new_counts[unit.norm] >= old_counts[unit.norm] or expired(unit),
+            was_there=lambda unit: old_counts[unit.norm] >= new_counts[unit.norm],
         )
         findings.extend(_change_findings(view, changes))
         findings.extend(_sensitive(view, changes))
@@ -72,8 +93,8 @@ def section_changes(old_body: str, new_body: str, ops: WordOps = ()) -> list[Cha
         ops,
         old_units,
         new_units,
-        still_there=lambda norm: new_counts[norm] >= old_counts[norm],
-        was_there=lambda norm: old_counts[norm] >= new_counts[norm],
+        still_there=lambda unit: new_counts[unit.norm] >= old_counts[unit.norm],
+        was_there=lambda unit: old_counts[unit.norm] >= new_counts[unit.norm],
     )
 
 
@@ -166,11 +187,13 @@ def _section_removed(view: SectionView, new_counts: Counter[str]) -> Iterator[Fi
     )
 
 
-def _subsections_removed(view: SectionView, new_counts: Counter[str]) -> Iterator[Finding]:
+def _subsections_removed(
+    view: SectionView, new_counts: Counter[str], expired: Callable[[Unit], bool]
+) -> Iterator[Finding]:
     new_headings = {u.norm for u in view.new_units if u.kind == "heading"}
     units = view.old_units
     for index, unit in enumerate(units):
-        if unit.kind != "heading" or unit.norm in new_headings or new_counts[unit.norm]:
+        if unit.kind != "heading" or unit.norm in new_headings or new_counts[unit.norm] or expired(unit):
             continue
         body: list[Unit] = []
         for other in units[index + 1 :]:
@@ -195,6 +218,17 @@ def _mostly_kept(units: list[Unit], new_counts: Counter[str]) -> bool:
     total = _words(units)
     kept = sum(len(u.norm.split()) for u in units if new_counts[u.norm])
     return kept * 2 >= total
+
+
+def _as_of(diff: NoticeDiff) -> date | None:
+    """The date the new notice speaks from: its effective date, else its last-updated date or id."""
+    changed = {change.field: change.new for change in diff.date_changes}
+    for value in (changed.get("effective"), changed.get("last_updated"), diff.new_id):
+        try:
+            return date.fromisoformat(value or "")
+        except ValueError:
+            continue
+    return None
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -10,64 +10,34 @@ import re
 
 from noticekit.classify.terms import PRACTICE_VERBS, QUALIFIERS
 
-NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "none", "without", "nobody", "nothing"})
-_BOUNDARIES = frozenset(
-    {
-        "but",
-        "however",
-        "except",
-        "unless",
-        "although",
-        "though",
-        "whereas",
-        "while",
-        "instead",
-        "only",
-        "if",
-        "when",
-        "where",
-        "which",
-        "who",
-        "that",
-        "because",
-        "so",
-        "then",
-        "otherwise",
-        "also",
-    }
-)
+# fmt: off
+NEGATIONS = frozenset({
+    "not", "never", "no", "nor", "neither", "none", "without", "nobody", "nothing",
+    "prohibited", "forbidden", "barred", "precluded",
+})
+"""Words that deny what follows them in the clause ("we do *not* sell", "*prohibited* from using")."""
+_BOUNDARIES = frozenset({
+    "but", "however", "except", "unless", "although", "though", "whereas", "while", "instead", "only", "if", "when",
+    "where", "which", "who", "because", "so", "then", "otherwise", "also",
+})
+"""Words that start a new clause: a negation before them does not reach past them."""
+_CLAUSE_STARTS = frozenset({
+    "we", "you", "they", "it", "he", "she", "i", "is", "are", "was", "were", "will", "may", "can", "must", "has",
+    "have",
+})
 _CONTRASTS = frozenset({"but", "however", "except", "unless", "although", "though", "whereas", "while", "instead"})
 _SUBJECTS = frozenset({"we", "they", "he", "she", "i"})
 """Pronouns that are always subjects; "you" and "it" only when a verb follows ("you can", "it is")."""
 _AMBIGUOUS_SUBJECTS = frozenset({"you", "it"})
-_FINITE = frozenset(
-    {
-        "can",
-        "may",
-        "will",
-        "must",
-        "should",
-        "shall",
-        "would",
-        "could",
-        "is",
-        "are",
-        "was",
-        "were",
-        "have",
-        "has",
-        "do",
-        "does",
-        "did",
-        "need",
-        "needs",
-        "might",
-    }
-)
+_FINITE = frozenset({
+    "can", "may", "will", "must", "should", "shall", "would", "could", "is", "are", "was", "were", "have", "has", "do",
+    "does", "did", "need", "needs", "might",
+})
+# fmt: on
 _PASSIVE_NEGATION = re.compile(
     r"^(?:is|are|was|were|will|shall|would|may|can|must|has|have|should)(?: be| been)? (?:not|never|no longer)\b"
 )
-_WINDOW = 6
+_WINDOW = 8
 _SENTENCE_NEGATIONS = frozenset({"no", "none", "neither", "nothing", "never"})
 _VERB_PATTERNS = {verb: re.compile(r"\b(?:" + forms + r")\b") for verb, forms in PRACTICE_VERBS.items()}
 _QUALIFIER = re.compile(r"\b(?:" + QUALIFIERS + r")\b")
@@ -86,7 +56,9 @@ def negated(norm: str, start: int, end: int | None = None) -> bool:
             word in _AMBIGUOUS_SUBJECTS and index + 1 < len(before) and before[index + 1] in _FINITE
         )
         inverted = subject and bool({"nor", "neither"} & set(before[max(0, index - 2) : index]))
-        if word in _BOUNDARIES or (subject and not inverted):
+        # "that" starts a clause ("data that we collect"), unless it is a determiner ("that data").
+        relative = word == "that" and index + 1 < len(before) and before[index + 1] in _CLAUSE_STARTS
+        if word in _BOUNDARIES or relative or (subject and not inverted):
             before = before[index + 1 :]
             break
     if any(word in NEGATIONS for word in before):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 DurationRole = Literal["retention", "response", "notice", "window"]
@@ -164,18 +165,6 @@ def _role(before: str, after: str, default: DurationRole | None) -> DurationRole
     return best[2] if best else default
 
 
-def describe_days(days: float) -> str:
-    """A readable length of time for messages when the original wording is not available."""
-    if days == 0:
-        return "immediately"
-    for unit, size in (("year", 365.25), ("month", 30.44), ("week", 7.0)):
-        count = days / size
-        if count >= 1 and abs(count - round(count)) < 0.05:
-            whole = round(count)
-            return f"{whole} {unit}{'s' if whole != 1 else ''}"
-    return f"{days:g} days"
-
-
 # --------------------------------------------------------------------------------------------------
 # Ages
 
@@ -212,3 +201,53 @@ def ages(norm: str, *, about_age: bool = False) -> list[int]:
             if 5 <= value <= 21 and all(start != match.start("n") for start, _ in found):
                 found.append((match.start("n"), value))
     return [value for _, value in sorted(found)]
+
+
+# --------------------------------------------------------------------------------------------------
+# Dates in text ("before 5 January 2026", "until 2026-01-05")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH}) (?P<y1>\d{{4}})|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}}) (?P<y2>\d{{4}})|"
+    r"(?P<y3>\d{4}) (?P<m3>\d{2}) (?P<d3>\d{2}))\b"
+)
+_UNTIL = re.compile(r"\b(?:before|until|till|up to|prior to|through)\s+$")
+
+
+def deadlines(norm: str) -> list[date]:
+    """Dates a statement is limited to: "before 5 January 2026", "until 2026-01-05" (normalised text)."""
+    found = []
+    for match in _DATE.finditer(norm):
+        if not _UNTIL.search(norm[: match.start()]):
+            continue
+        try:
+            if match.group("y1"):
+                found.append(date(int(match.group("y1")), _MONTHS[match.group("m1")], int(match.group("d1"))))
+            elif match.group("y2"):
+                found.append(date(int(match.group("y2")), _MONTHS[match.group("m2")], int(match.group("d2"))))
+            else:
+                found.append(date(int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))))
+        except ValueError:
+            continue
+    return found

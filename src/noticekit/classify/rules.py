@@ -79,6 +79,10 @@ class SectionView:
     notice_new: str = ""
     extra_families: tuple[Family, ...] = ()
     sensitivity: str = "normal"
+    notice_old_units: tuple[str, ...] = ()
+    """Normalised sentences of the whole old notice (shared by every section's view)."""
+    notice_old_plain: str = ""
+    """Plain text of the whole old notice, for names of companies."""
     _topic_cache: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -112,6 +116,33 @@ class SectionView:
 
     def shrank(self, family: Family) -> bool:
         return _count(family, self.new_norm) < _count(family, self.old_norm)
+
+    def stated_before(self, family: Family) -> bool:
+        """The old notice (this section if the notice is unknown) already asserts the family somewhere."""
+        return _asserted_in(family, self.notice_old_units or tuple(u.norm for u in self.old_units))
+
+
+@lru_cache(maxsize=1024)
+def _asserted_in(family: Family, norms: tuple[str, ...]) -> bool:
+    return any(
+        not negated(norm, match.start(), match.end()) and not _object_of_choice(norm, match.start())
+        for norm in norms
+        if family.search(norm)
+        for match in family.matches(norm)
+    )
+
+
+_CHOICE_VERB = re.compile(
+    r"\b(?:opt(?:s|ed|ing)? out|object(?:s|ing)? to|unsubscrib\w+|withdraw\w*|turn\w* off|switch\w* off|disabl\w+|"
+    r"stop\w*|limit\w*|restrict\w*|refus\w+|decline\w*|request\w* (?:that we|us) not|ask\w* us not|"
+    r"do not sell|do not share|right to (?:know|access|delete|correct|object|opt out))\b"
+)
+
+
+def _object_of_choice(norm: str, start: int) -> bool:
+    """The words at ``start`` are what the reader can refuse ("opt out of ... targeted advertising")."""
+    window = norm[max(0, start - 120) : start]
+    return bool(_CHOICE_VERB.search(window))
 
 
 @lru_cache(maxsize=4096)
@@ -170,25 +201,12 @@ def removed(
 # New purposes, data categories, recipients
 
 
-_ASSERTED_PRACTICES = frozenset(
-    {
-        "use",
-        "share",
-        "disclose",
-        "sell",
-        "rent",
-        "trade",
-        "collect",
-        "combine",
-        "track",
-        "profile",
-        "transfer",
-        "target",
-        "train",
-        "record",
-        "access",
-    }
-)
+# fmt: off
+_ASSERTED_PRACTICES = frozenset({
+    "use", "share", "disclose", "sell", "rent", "trade", "collect", "combine", "track", "profile", "transfer",
+    "target", "train", "record", "access",
+})
+# fmt: on
 
 
 def _describes_practice(view: SectionView, unit: Unit) -> bool:
@@ -210,18 +228,31 @@ def _describes_practice(view: SectionView, unit: Unit) -> bool:
 
 
 def _term_rule(rule: str, category: str, families: tuple[Family, ...], lead: str) -> RuleFunc:
+    """New purposes, data categories, recipients: a family stated in the new text, nowhere in the old notice."""
+
     def check(view: SectionView, change: Change) -> Iterator[Finding]:
         practice_units = [unit for unit in change.new if _describes_practice(view, unit)]
         hits = []
         for family in (*families, *(f for f in view.extra_families if f.category == category)):
-            hit = inserted(view, change, family, units=practice_units)
-            if hit:
-                hits.append(f"{family.label} ({_quote(hit[1])})")
+            if not practice_units or view.stated_before(family):
+                continue
+            hit = _first_statement(family, practice_units)
+            # Mentioned in the old sentence already: a reword, or a promise reversed (negation-removed).
+            if hit and not family.search(change.old_norm):
+                hits.append(f"{family.label} ({_quote(hit)})")
         if hits:
             yield _finding(rule, category, view, change, f"{lead}: {'; '.join(hits)}")
 
     check.__name__ = rule
     return check
+
+
+def _first_statement(family: Family, units: Iterable[Unit]) -> str | None:
+    for unit in units:
+        for match in family.matches(unit.norm):
+            if not negated(unit.norm, match.start(), match.end()) and not _object_of_choice(unit.norm, match.start()):
+                return match.group(0)
+    return None
 
 
 purpose_added = _term_rule("purpose-added", "new_purpose", PURPOSES, "New purpose of processing")
@@ -231,7 +262,7 @@ _recipient_terms = _term_rule("recipient-added", "new_recipients", RECIPIENTS, "
 
 def recipient_added(view: SectionView, change: Change) -> Iterator[Finding]:
     yield from _recipient_terms(view, change)
-    old_names = companies(view.old_plain) | companies(change.old_plain)
+    old_names = companies(view.notice_old_plain or view.old_plain) | companies(change.old_plain)
     for unit in change.new:
         if "recipients" not in (topics(unit.plain) | view.unit_topics(unit)) or CONTROLLER_CONTEXT.search(unit.norm):
             continue
@@ -269,13 +300,13 @@ def list_item_added(view: SectionView, change: Change) -> Iterator[Finding]:
 
 
 def _list_topic(view: SectionView, unit: Unit) -> str | None:
-    """What the list is about, from its lead-in, else its heading, else the section title."""
+    """What the list is about: from its lead-in, else its heading, else the section title."""
     for source in (topics(unit.lead), topics(unit.heading), view.topics):
+        if not source:
+            continue
         if "retention" in source or "rights" in source:
             return None
-        for topic in LIST_TOPICS:
-            if topic in source:
-                return topic
+        return next((topic for topic in LIST_TOPICS if topic in source), None)
     return None
 
 
@@ -476,12 +507,17 @@ def right_denied(view: SectionView, change: Change) -> Iterator[Finding]:
             return
 
 
+_CONDITIONS = frozenset({"discretion", "only"})
+
+
 def right_friction(view: SectionView, change: Change) -> Iterator[Finding]:
     units = [u for u in change.new if _is_right_context(view, u)]
     if not units:
         return
     added = []
     for family in FRICTION:
+        if not change.old and family.key in _CONDITIONS:
+            continue  # conditions in a newly added statement describe a new route, not a harder old one
         hit = inserted(view, change, family, units=units)
         if hit:
             added.append(f"{family.label} ({_quote(hit[1])})")
@@ -507,6 +543,9 @@ def _transfer_units(view: SectionView, units: Iterable[Unit]) -> list[Unit]:
     ]
 
 
+_PLACE_NAMES = ("united states", "united kingdom", "european union", "european economic area")
+
+
 def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
     old_units, new_units = _transfer_units(view, change.old), _transfer_units(view, change.new)
     parts = []
@@ -516,6 +555,7 @@ def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
         elif old_units and removed(view, change, family, units=old_units):
             parts.append(f"drops {family.label}")
     old_places = set().union(*(places(u.plain, u.norm) for u in change.old), places(view.old_plain, view.old_norm))
+    old_places |= {place for place in _PLACE_NAMES if re.search(rf"\b{place}\b", view.notice_old)}
     added_places: list[str] = []
     for unit in new_units:
         for place in sorted(places(unit.plain, unit.norm) - old_places):
@@ -559,7 +599,7 @@ def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
     for unit in change.old:
         old_change |= companies(unit.plain)
     for unit in change.new:
-        if not (CONTROLLER_CONTEXT.search(unit.norm) or "controller" in view.unit_topics(unit)):
+        if not CONTROLLER_CONTEXT.search(unit.norm):
             continue
         if CONDITIONAL.match(unit.norm):
             continue
@@ -666,7 +706,7 @@ def negation_removed(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         if new is None:
             lost = sorted(denied - new_denied_section)
-            if any(has_negation(u.norm) and not verb_polarity(u.norm)[0] for u in change.new):
+            if any(has_negation(u.norm) and _restated(old.norm, lost, u.norm) for u in change.new):
                 lost = []  # reworded as another denial ("must not use" -> "is not meant for")
             if lost:
                 yield _finding(
@@ -683,7 +723,7 @@ def negation_removed(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         flipped = sorted((denied & new_asserted) - new_denied)
         dropped = sorted(v for v in denied - new_denied - new_asserted if v not in new_denied_section)
-        if dropped and not new_denied and has_negation(new.norm):
+        if dropped and not new_denied and has_negation(new.norm) and _restated(old.norm, dropped, new.norm):
             dropped = []  # the promise is reworded around another verb ("is not meant for"), not dropped
         if flipped or dropped:
             yield _finding(
@@ -704,6 +744,26 @@ def negation_removed(view: SectionView, change: Change) -> Iterator[Finding]:
                 f"A promise not to {_verbs(sorted(denied & new_denied))} is weakened by {_quote(added[0])}",
             )
             return
+
+
+# fmt: off
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "from", "we", "you", "our",
+    "your", "us", "it", "its", "this", "that", "these", "those", "is", "are", "be", "will", "may", "can", "not",
+    "no", "never", "do", "does", "any", "all",
+})
+# fmt: on
+
+
+def _restated(old: str, verbs: Iterable[str], new: str) -> bool:
+    """The words a denied verb governs in ``old`` ("use *the service*") mostly reappear in ``new``."""
+    new_words = set(new.split())
+    for verb in verbs:
+        for match in verb_pattern(verb).finditer(old):
+            scope = [w for w in old[match.end() :].split()[:6] if w not in _FUNCTION_WORDS]
+            if scope and sum(w in new_words for w in scope) * 2 < len(scope):
+                return False
+    return True
 
 
 def _qualifies_promise(norm: str, verbs: set[str], words: list[str]) -> bool:

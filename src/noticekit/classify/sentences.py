@@ -41,65 +41,14 @@ _META_LABEL = re.compile(
 # A sentence ends at . ! or ? (optionally followed by closing quotes/brackets) and whitespace, when
 # the next sentence starts with a capital, a digit or an opening quote/bracket/emphasis mark.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]*_]*\s+(?=[\"'\u201c\u2018(\[*_]*[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    [
-        "e.g",
-        "i.e",
-        "etc",
-        "ltd",
-        "inc",
-        "co",
-        "no",
-        "nos",
-        "st",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "art",
-        "arts",
-        "para",
-        "sec",
-        "vs",
-        "approx",
-        "incl",
-        "corp",
-        "plc",
-        "cf",
-        "fig",
-        "ch",
-        "vol",
-        "p",
-        "pp",
-        "jr",
-        "sr",
-        "u.s",
-        "u.k",
-        "e.u",
-        "a.m",
-        "p.m",
-        "s.a",
-        "s.p.a",
-        "b.v",
-        "n.v",
-        "ag",
-        "gmbh",
-        "llc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+# fmt: off
+_ABBREVIATIONS = frozenset({
+    "e.g", "i.e", "etc", "ltd", "inc", "co", "no", "nos", "st", "mr", "mrs", "ms", "dr", "prof", "art", "arts",
+    "para", "sec", "vs", "approx", "incl", "corp", "plc", "cf", "fig", "ch", "vol", "p", "pp", "jr", "sr", "u.s",
+    "u.k", "e.u", "a.m", "p.m", "s.a", "s.p.a", "b.v", "n.v", "ag", "gmbh", "llc", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+})
+# fmt: on
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]^][^\]]*)\]\([^)]*\)")
@@ -189,10 +138,6 @@ def normalise(plain: str) -> str:
     text = text.replace("'s ", "s ").replace("'", " ")
     text = _NOT_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
-
-
-def words(norm: str) -> list[str]:
-    return norm.split()
 
 
 def _split_cells(row: str) -> list[str]:

@@ -57,8 +57,6 @@ def literal_family(key: str, category: str, terms: tuple[str, ...]) -> Family:
 # --------------------------------------------------------------------------------------------------
 # Practice vocabulary shared by several rules
 
-NEGATION = r"not|never|no|none|nor|neither|no longer|without"
-"""Words that, before a practice verb in the same clause, turn a statement into a promise."""
 
 PRACTICE_VERBS: dict[str, str] = {
     "sell": r"sell|sells|selling|sold|sale|sales",
@@ -104,6 +102,10 @@ PURPOSES = (
         r"train(?:s|ed|ing)? (?:and \w+ )?(?:our |the |its |their |new |future |internal |proprietary )?"
         r"(?:own )?(?:models?|algorithms?|ai|systems|classifiers?|networks?)",
         r"improve (?:our |the )?(?:models?|algorithms?)",
+        r"teach(?:es|ing)? (?:our|the|its|their) (?:\w+ ){0,3}to (?:recogni[sz]e|predict|detect|identify|classify|spot|"
+        r"understand|suggest|answer|write|generate|draft)",
+        r"learn(?:s|ing)? from (?:your|user|users|customer|customers) "
+        r"(?:data|content|information|conversations|messages|behaviou?r)", r"pattern recognition",
     ),
     family(
         "profiling", "new_purpose", "profiling", r"profiling",
@@ -364,8 +366,8 @@ RIGHTS = (
     ),
     family("objection", "rights_reduced", "the right to object", r"object", r"objection", r"stop (?:using|processing)"),
     family(
-        "opt-out", "rights_reduced", "opting out", r"opt(?:s|ed|ing)? out", r"opt outs?", r"unsubscrib\w+", r"do not sell",
-        r"do not share", r"global privacy control", r"gpc",
+        "opt-out", "rights_reduced", "opting out", r"opt(?:s|ed|ing)? out", r"opt outs?", r"unsubscrib\w+",
+        r"do not sell", r"do not share", r"global privacy control", r"gpc",
     ),
     family("withdraw", "rights_reduced", "withdrawing consent", r"withdraw\w*", r"revok\w+", r"revocation"),
     family(
@@ -523,20 +525,14 @@ _MULTIWORD_PLACES = (
     r"costa rica", r"sri lanka", r"united arab emirates", r"south korea", r"north korea", r"puerto rico",
     r"great britain", r"czech republic", r"ivory coast", r"cote d ivoire",
 )
-_REGIONS = (
-    r"(?:eu|eea|european union|european economic area|europe|uk|switzerland|the country where you live|your country)",
+_REGION = (
+    r"(?:eu|eea|european union|european economic area|europe|uk|switzerland|the country where you live|"
+    r"your country)"
 )
 
-DESTINATIONS = family(
-    "destination", "transfer_mechanism", "a new destination country",
-    *_MULTIWORD_PLACES,
-    *_COUNTRIES,
-    r"asia(?: pacific)?", r"apac", r"latin america", r"south america", r"north america", r"africa", r"middle east",
-    r"oceania", r"european union", r"eea", r"eu", r"europe",
-)
 ABROAD = family(
     "abroad", "transfer_mechanism", "transfers outside the country or region",
-    r"outside (?:of )?(?:the )?" + _REGIONS[0],
+    r"outside (?:of )?(?:the )?" + _REGION,
     r"third countr(?:y|ies)", r"other countries", r"abroad", r"overseas", r"internationally", r"worldwide",
     r"globally", r"any country", r"anywhere in the world", r"around the world", r"cross border",
     r"international transfers?",
@@ -567,7 +563,9 @@ OWNERSHIP = family(
 CONTROLLER_CONTEXT = phrases(
     r"(?:is|are|acts? as|remains?|becomes?|will be) (?:the |a |joint |our )?(?:data )?controllers?",
     r"controllers? (?:responsible|of|for|within|is|are)", r"responsible for (?:the )?(?:processing|your|personal)",
-    r"(?:operated|provided|owned|run|controlled) by", r"we are", r"who we are", r"about us",
+    r"(?:app|apps|service|services|website|site|platform|product|products|business|we|it)(?: \w+){0,3} (?:is|are) "
+    r"(?:now )?(?:operated|provided|owned|run|controlled|offered) by",
+    r"we are", r"who we are", r"about us",
     r"(?:name|identity|details) of the controller", r"refers? to", r"means",
 )
 CONDITIONAL = re.compile(r"^(?:if|in the event|should|where|in case|when|whenever)\b")
@@ -593,10 +591,6 @@ _SUFFIX_CANON = {
 # --------------------------------------------------------------------------------------------------
 # children
 
-CHILD_CONTEXT = phrases(
-    r"child\w*", r"minors?", r"kids?", r"teen\w*", r"young people", r"youth", r"students?", r"pupils?",
-    r"age(?:d|s)?", r"years old", r"years of age", r"parents?", r"guardians?", r"underage", r"coppa",
-)
 CHILDREN = family(
     "children", "children", "information about children", r"child(?:ren)?s?", r"minors?", r"kids?", r"teen(?:ager)?s",
     r"young people", r"under (?:the age of )?1\d", r"pupils?",
@@ -637,32 +631,6 @@ CONTACT_US = phrases(
     r"our (?:phone|telephone|email|postal|address|office|dpo)",
     r"contact (?:our|the) (?:dpo|data protection officer|privacy team)",
 )
-META = phrases(
-    r"this (?:notice|section|policy|statement|page|table)",
-    r"as (?:described|explained|set out|listed|detailed|shown)", r"see (?:below|above)", r"below", r"above",
-    r"for example", r"in other words", r"that is", r"this means", r"such as", r"including", r"e g", r"i e",
-)
-RESPONSE = phrases(
-    r"(?:we|us)(?: \w+){0,3} (?:respond|reply|answer|act on|deal with|complete|fulfil\w*|process|handle|action)",
-    r"(?:response|reply|answer) (?:time|within|to your)",
-    r"(?:respond|reply) to (?:your|any|all|a) (?:request|requests|enquir\w+|queries)",
-)
-NOTICE = phrases(
-    r"notice", r"notify\w*", r"notification", r"inform(?:ed)? you", r"tell you", r"let you know", r"announce\w*",
-    r"in advance", r"prior to", r"before (?:the|any|a|it|they|changes?)",
-)
-USER_WINDOW = phrases(
-    r"you(?: \w+){0,3} (?:must|need to|have to|should)", r"you have (?:\w+ ){0,2}(?:days|weeks|months|years)",
-    r"no later than", r"deadline",
-    r"within \w+ (?:\w+ )?(?:days|weeks|months) (?:of|from|after) (?:receiving|the date|the decision|our)",
-    r"(?:requests?|objections?|complaints?|appeals?) must be",
-)
-RETENTION = phrases(
-    r"keep\w*", r"kept", r"retain\w*", r"retention", r"stor(?:e|ed|es|ing|age)", r"hold\w*", r"held", r"delet\w+",
-    r"eras\w+", r"anonymi[sz]\w+", r"pseudonymi[sz]\w+", r"destroy\w*", r"purg\w+", r"remov\w+", r"archiv\w+",
-    r"backups?", r"after which", r"expir\w+", r"lifetime", r"lifespan", r"how long", r"period", r"duration", r"until",
-    r"for as long as", r"aggregat\w+",
-)
 ERASURE = family(
     "erasure-commitment", "longer_retention", "a commitment to delete", r"delet(?:e|es|ed|ing|ion)",
     r"eras(?:e|es|ed|ing|ure)", r"destroy\w*", r"anonymi[sz]\w+", r"purg\w+", r"shred\w*", r"dispos(?:e|ed|al) of",
@@ -680,7 +648,8 @@ UNLIMITED = family(
 
 TOPICS: dict[str, re.Pattern[str]] = {
     "rights": phrases(
-        r"rights?", r"choices?", r"your (?:options|controls)", r"you (?:can|may|have the right)", r"opt(?:s|ed|ing)? out"
+        r"rights?", r"choices?", r"your (?:options|controls)", r"you (?:can|may|have the right)",
+        r"opt(?:s|ed|ing)? out",
     ),
     "retention": phrases(
         r"retain\w*", r"retention", r"how long", r"keep\w*", r"kept", r"storage (?:period|duration)s?", r"deletion",
@@ -694,7 +663,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
     "recipients": phrases(
         r"shar(?:e|es|ed|ing)", r"disclos\w+", r"recipients?", r"third part(?:y|ies)", r"sub ?processors?",
         r"processors?", r"service providers?", r"providers?", r"partners?", r"vendors?", r"sell", r"sold", r"sale",
-        r"pass(?:ed)? (?:on|to)", r"who (?:we|receives)", r"provide (?:it|your \w+|information|data) to",
+        r"pass(?:ed)? (?:on|to)", r"who (?:we share|we disclose|receives|gets|sees)",
+        r"provide (?:it|your \w+|information|data) to",
     ),
     "data": phrases(
         r"collect\w*", r"receive\w*", r"obtain\w*", r"gather\w*", r"record\w*", r"give us", r"provide us",
@@ -730,53 +700,13 @@ def companies(plain: str) -> dict[str, str]:
     return found
 
 
-_NOT_NAME_START = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "And",
-        "Or",
-        "Of",
-        "By",
-        "With",
-        "To",
-        "For",
-        "From",
-        "In",
-        "At",
-        "On",
-        "As",
-        "If",
-        "When",
-        "Where",
-        "We",
-        "Our",
-        "Us",
-        "You",
-        "Your",
-        "It",
-        "Its",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "Under",
-        "Since",
-        "Until",
-        "After",
-        "Before",
-        "Following",
-        "Between",
-        "Including",
-        "Such",
-        "Both",
-        "Either",
-        "Each",
-        "Any",
-        "All",
-    ]
-)
+# fmt: off
+_NOT_NAME_START = frozenset({
+    "The", "A", "An", "And", "Or", "Of", "By", "With", "To", "For", "From", "In", "At", "On", "As", "If", "When",
+    "Where", "We", "Our", "Us", "You", "Your", "It", "Its", "This", "That", "These", "Those", "Under", "Since",
+    "Until", "After", "Before", "Following", "Between", "Including", "Such", "Both", "Either", "Each", "Any", "All",
+})
+# fmt: on
 
 
 _PLACE_ALIASES = {

@@ -16,7 +16,7 @@ CONTENTS_HEADING = re.compile(
     re.IGNORECASE,
 )
 BACK_LINK_TEXT = re.compile(
-    r"^\W*(?:(?:back|return|go|jump|scroll|skip|up|to|the)\s+)*"
+    r"^\W*(?:(?:(?:back|return|go|jump|scroll|skip|up)\s+)+(?:(?:up|to|the)\s+)*)?"
     r"(?:top(?:\s+of\s+(?:the\s+)?page)?|contents|table\s+of\s+contents|summary|index|overview|menu|up)\W*$",
     re.IGNORECASE,
 )

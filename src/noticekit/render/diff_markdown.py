@@ -64,6 +64,7 @@ _PREFIX = re.compile(
 )
 _LIST_ITEM = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _JOINED_PREFIX = re.compile(r"\n" + _PREFIX.pattern)
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _ROW_START = re.compile(r"[ \t]*\|[ \t]*")
 _ROW_END = re.compile(r"(?<!\\)\|[ \t]*$")
 _BRACKETED = r"\[(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.)*\])*\]"
@@ -103,29 +104,174 @@ def redline_markdown(ops: WordOps) -> str:
     """Markdown of the new text's structure with changed words in ``<ins>``/``<del>`` (see module doc)."""
     if all(op == "equal" for op, _ in ops):
         return "".join(text for _, text in ops)
+    ops = snap_to_atoms(ops)
     old_kinds = _line_kinds(old_text(ops))
     new_kinds = _line_kinds(new_text(ops))
+    plan = _plan(_merged_lines(ops), old_kinds, new_kinds)
+    sides = _Sides(old_text(ops), new_text(ops), old_kinds)
     out: list[str] = []
     previous: tuple[Side, str] | None = None
-    for line in _merged_lines(ops):
-        side = _side(line)
-        new_kind = new_kinds[line.new_no] if line.new_no < len(new_kinds) else "text"
-        old_kind = old_kinds[line.old_no] if line.old_no < len(old_kinds) else "text"
-        kind = new_kind if side == "new" else old_kind
-        text = _render_line(line, side, kind, old_kind)
+    for item in plan:
+        text = _render_line(item, sides)
         if text is None:
             continue
-        family = _family(kind, text)
+        family = _family(item.kind, text)
         if family == "blank":
             previous = None
         else:
-            if previous and previous[0] != side and previous[1] != family:
+            if previous and previous[0] != item.side and previous[1] != family:
                 # An old block must not run into a new one (a paragraph after a deleted table would
                 # become a row of it; a list after a deleted paragraph would become its text).
                 out.append("")
-            previous = (side, family)
+            previous = (item.side, family)
         out.append(text)
     return "\n".join(out)
+
+
+@dataclass
+class _Planned:
+    """A merged line with the side whose structure it follows and how it is to be written."""
+
+    line: _Line
+    side: Side
+    kind: str
+    """Its kind on that side (see ``_line_kinds``), or after fitting into its neighbours:
+    ``loose-row`` (an old table row whose table is gone: cells as plain text), ``cell`` (an old line
+    inside a new table: written as a one-cell row) or ``skip`` (an old delimiter row without its table)."""
+
+
+def _plan(lines: list[_Line], old_kinds: list[str], new_kinds: list[str]) -> list[_Planned]:
+    plan: list[_Planned] = []
+    for line in lines:
+        side = _side(line)
+        if not line.side_text(side).strip():
+            # A blank line that only the old text has (its line break deleted) is an old line.
+            old_only = line.ended_by == "delete" and not line.has("equal", "insert")
+            plan.append(_Planned(line, "old" if old_only else side, "blank"))
+        elif side == "new":
+            kind = _kind_at(new_kinds, line.new_no)
+            if kind in ("raw", "delimiter") and line.has("delete", visible=True):
+                # A line that cannot hold markup still must not swallow the old words it replaced:
+                # they follow it as an old line of their own.
+                new_part = [(op, text) for op, text in line.segments if op != "delete"]
+                old_part = [(op, text) for op, text in line.segments if op == "delete" and text != "\n"]
+                start = (line.old_no, line.new_no, line.old_start, line.new_start)
+                plan.append(_Planned(_Line(*start, new_part), side, kind))
+                orphan = _Line(*start, old_part, "delete")
+                plan.append(_Planned(orphan, "old", "text"))
+            else:
+                plan.append(_Planned(line, side, kind))
+        else:
+            plan.append(_Planned(line, side, _kind_at(old_kinds, line.old_no)))
+    # A new table's delimiter row must follow its header: old lines deleted in between go after it.
+    for i, item in enumerate(plan):
+        if item.side == "new" and item.kind == "delimiter":
+            j = i
+            while j > 0 and plan[j - 1].side == "old":
+                j -= 1
+            if j < i and j > 0 and plan[j - 1].kind == "table":
+                plan.insert(j, plan.pop(i))
+    emitted: _Planned | None = None  # the last line written (not blank, not skipped)
+    last_new: _Planned | None = None  # the last new-side line written, reset by a new blank line
+    for i, item in enumerate(plan):
+        if item.side == "old":
+            following = next((later for later in plan[i + 1 :] if later.side == "new"), None)
+            inside_new_block = (
+                last_new is not None
+                and following is not None
+                and following.kind != "blank"
+                and following.line.new_no == last_new.line.new_no + 1
+            )
+            inside_new_table = inside_new_block and following is not None and following.kind in ("table", "delimiter")
+            if item.kind == "blank" and inside_new_block:
+                item.kind = "skip"  # it would split a new block (a table, a list) in two
+            elif inside_new_table and item.kind == "delimiter":
+                item.kind = "skip"
+            elif inside_new_table and item.kind not in ("blank", "table"):
+                item.kind = "cell"  # an old line inside a new table: a row of its own
+            elif item.kind == "delimiter" and not (emitted is not None and emitted.kind == "table"):
+                item.kind = "skip"
+            elif item.kind == "table" and not (emitted is not None and emitted.kind in ("table", "delimiter")):
+                after = plan[i + 1] if i + 1 < len(plan) else None
+                starts_table = after is not None and after.side == "old" and after.kind == "delimiter"
+                item.kind = "table" if starts_table else "loose-row"
+        elif item.kind == "blank":
+            last_new = None
+        else:
+            last_new = item
+        if item.kind == "blank":
+            emitted = None
+        elif item.kind != "skip":
+            emitted = item
+    return plan
+
+
+def snap_to_atoms(ops: WordOps) -> WordOps:
+    """The same change with no op boundary inside a Markdown atom (link, code span, image, tag, …).
+
+    A word diff may match the ``)`` of an old link with the ``)`` of a new one on another line; the
+    redline then could not show either link whole. Every atom touched by a change becomes part of
+    one replacement (old text deleted, new text inserted); equal text is cut at atom edges first so
+    that nothing outside the atom is pulled in. Both sides are still rebuilt exactly."""
+    old_inside, old_edges = _atom_spans(old_text(ops))
+    new_inside, new_edges = _atom_spans(new_text(ops))
+    pieces: list[tuple[Op, str]] = []
+    old_pos = new_pos = 0
+    for op, text in ops:
+        if op == "equal":
+            cuts = sorted(
+                {k - old_pos for k in old_edges if old_pos < k < old_pos + len(text)}
+                | {k - new_pos for k in new_edges if new_pos < k < new_pos + len(text)}
+            )
+            pieces += [("equal", text[i:j]) for i, j in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        else:
+            pieces.append((op, text))
+        old_pos += len(text) if op != "insert" else 0
+        new_pos += len(text) if op != "delete" else 0
+    regions: list[list[tuple[Op, str]]] = []
+    old_pos = new_pos = 0
+    for op, text in pieces:
+        if regions and (old_inside[old_pos] or new_inside[new_pos]):
+            regions[-1].append((op, text))  # the boundary before this piece is inside an atom
+        else:
+            regions.append([(op, text)])
+        old_pos += len(text) if op != "insert" else 0
+        new_pos += len(text) if op != "delete" else 0
+    out: list[tuple[Op, str]] = []
+    for region in regions:
+        if len({op for op, _ in region}) == 1:
+            out.extend(region)
+        else:
+            out.append(("delete", "".join(text for op, text in region if op != "insert")))
+            out.append(("insert", "".join(text for op, text in region if op != "delete")))
+    merged: list[tuple[Op, str]] = []
+    for op, text in out:
+        if text and merged and merged[-1][0] == op:
+            merged[-1] = (op, merged[-1][1] + text)
+        elif text:
+            merged.append((op, text))
+    return tuple(merged)
+
+
+def _atom_spans(text: str) -> tuple[bytearray, set[int]]:
+    """For each offset 0..len(text), whether it lies strictly inside an atom; and the atoms' edges."""
+    inside = bytearray(len(text) + 1)
+    edges: set[int] = set()
+    offset = 0
+    for line in text.split("\n"):
+        if "[" in line or "`" in line or "<" in line or "&" in line or "\\" in line or "{" in line:
+            for match in _INLINE.finditer(line):
+                if match.lastgroup in ("emphasis", "pipe"):
+                    continue
+                start, end = offset + match.start(), offset + match.end()
+                edges.update((start, end))
+                inside[start + 1 : end] = b"\x01" * (end - start - 1)
+        offset += len(line) + 1
+    return inside, edges
+
+
+def _kind_at(kinds: list[str], number: int) -> str:
+    return kinds[number] if number < len(kinds) else "text"
 
 
 def _side(line: _Line) -> Side:
@@ -136,8 +282,10 @@ def _side(line: _Line) -> Side:
 def _family(kind: str, text: str) -> str:
     if kind == "blank" or not text.strip():
         return "blank"
-    if kind in ("table", "delimiter", "code"):
-        return "table" if kind != "code" else "code"
+    if kind in ("table", "delimiter", "cell", "code"):
+        return "code" if kind == "code" else "table"
+    if kind == "loose-row":
+        return "text"
     if _LIST_ITEM.match(text) or text[0] in " \t":
         return "list"
     return "heading" if text.startswith("#") else "text"
@@ -149,7 +297,12 @@ class _Line:
 
     old_no: int
     new_no: int
+    old_start: int = 0
+    """Offset of the line's old text in the whole old text (to see the characters around it)."""
+    new_start: int = 0
     segments: list[tuple[Op, str]] = field(default_factory=list)
+    ended_by: Op | None = None
+    """The op of the line break that ends the line (None for the last line)."""
 
     def has(self, *ops: Op, visible: bool = False) -> bool:
         return any(op in ops and (not visible or text.strip()) for op, text in self.segments)
@@ -161,22 +314,27 @@ class _Line:
 
 def _merged_lines(ops: WordOps) -> list[_Line]:
     lines: list[_Line] = []
-    old_no = new_no = 0
+    old_no = new_no = old_pos = new_pos = 0
     current = _Line(0, 0)
     for op, text in ops:
         for k, part in enumerate(text.split("\n")):
             if k:
+                old_pos += op != "insert"
+                new_pos += op != "delete"
                 if op == "delete" and current.has("equal", "insert"):
                     # The old text broke the line here, the new one does not: stay on the new line.
                     current.segments.append(("delete", "\n"))
                     old_no += 1
                 else:
+                    current.ended_by = op
                     lines.append(current)
                     old_no += op != "insert"
                     new_no += op != "delete"
-                    current = _Line(old_no, new_no)
+                    current = _Line(old_no, new_no, old_pos, new_pos)
             if part:
                 current.segments.append((op, part))
+                old_pos += len(part) if op != "insert" else 0
+                new_pos += len(part) if op != "delete" else 0
     lines.append(current)
     return [piece for line in lines for piece in _split_trailing_deleted_lines(line)]
 
@@ -189,12 +347,26 @@ def _split_trailing_deleted_lines(line: _Line) -> list[_Line]:
         return [line]
     if any(op != "delete" for op, _ in line.segments[first:]):
         return [line]
-    pieces = [_Line(line.old_no, line.new_no, line.segments[:first]), _Line(line.old_no + 1, line.new_no)]
+    head = _Line(line.old_no, line.new_no, line.old_start, line.new_start, line.segments[:first])
+    pieces = [head, _Line(line.old_no + 1, line.new_no, line.old_start + len(head.side_text("old")) + 1)]
     for op, text in line.segments[first + 1 :]:
+        last = pieces[-1]
         if text == "\n":
-            pieces.append(_Line(pieces[-1].old_no + 1, line.new_no))
+            pieces.append(_Line(last.old_no + 1, line.new_no, last.old_start + len(last.side_text("old")) + 1))
         else:
-            pieces[-1].segments.append((op, text))
+            last.segments.append((op, text))
+    for piece in pieces[1:]:
+        piece.new_start = line.new_start + len(head.side_text("new"))
+    for piece in pieces[:-1]:
+        piece.ended_by = "delete"
+    pieces[-1].ended_by = line.ended_by
+    if not pieces[-1].segments:
+        # Nothing after the last deleted line break: where the new line ends, the old text has an
+        # empty line (ended by an equal line break) or nothing at all (an inserted one).
+        if line.ended_by == "insert":
+            pieces.pop()
+        else:
+            pieces[-1].ended_by = "delete"
     return pieces
 
 
@@ -228,28 +400,76 @@ def _line_kinds(text: str) -> list[str]:
     return kinds
 
 
-def _render_line(line: _Line, side: Side, kind: str, old_kind: str) -> str | None:
-    """The line's Markdown; None for a deleted line of code (shown as current code it would mislead).
+@dataclass(frozen=True)
+class _Sides:
+    old: str
+    new: str
+    old_kinds: list[str]
 
-    ``kind`` is the line's kind on its structure side, ``old_kind`` the kind of its first old line."""
+    def old_around(self, start: int, end: int) -> tuple[str, str]:
+        return _around(self.old, start, end)
+
+    def new_around(self, start: int, end: int) -> tuple[str, str]:
+        return _around(self.new, start, end)
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    return (text[start - 1] if start > 0 else "\n", text[end] if end < len(text) else "\n")
+
+
+def _render_line(item: _Planned, sides: _Sides) -> str | None:
+    """The line's Markdown, or None when it is left out (a deleted line of code would read as current)."""
+    line, side, kind, old_kinds = item.line, item.side, item.kind, sides.old_kinds
+    if kind == "skip" or (kind == "code" and side == "old"):
+        return None
     if not line.has("insert", "delete"):
         return line.side_text("new")
     new, old = line.side_text("new"), line.side_text("old")
     if kind in ("raw", "delimiter", "code", "blank"):
-        # Nothing can be marked up here.
-        return None if (kind == "code" and side == "old") else (new if side == "new" else old)
+        return new if side == "new" else old  # nothing can be marked up here
+    if kind == "loose-row":
+        loose = _UNESCAPED_PIPE.sub(" ", old).strip()
+        return _redline_inline(_atomize_old(loose, line.old_no, old_kinds), [], side)
+    if kind == "cell":
+        escaped = _UNESCAPED_PIPE.sub(lambda _: "\\|", _split_line(old, False)[1])
+        return "| " + _redline_inline(_atomize_old(escaped, line.old_no, old_kinds), [], side) + " |"
+    table = kind == "table"
+    old_before, old_after = sides.old_around(line.old_start, line.old_start + len(old))
+    new_before, new_after = sides.new_around(line.new_start, line.new_start + len(new))
     # An old line joined into this one (its line break deleted) loses its block prefix: the line's
     # structure is the new one, and "### " or "- " would otherwise show up as deleted words.
     old = _JOINED_PREFIX.sub("\n", old)
-    table = kind == "table"
-    old_table = old_kind == "table" if side == "new" else table
+    old_table = _kind_at(old_kinds, line.old_no) == "table" if side == "new" else table
     new_head, new_body, new_tail = _split_line(new, table)
     old_head, old_body, old_tail = _split_line(old, old_table)
     head, tail = (new_head, new_tail) if side == "new" else (old_head, old_tail)
-    body = _redline_inline(old_body, new_body, side, table=table, old_table=old_table)
+    old_atoms = _atomize_old(
+        old_body, line.old_no, old_kinds, before=old_head[-1:] or old_before, after=old_tail[:1] or old_after
+    )
+    new_atoms = atomize(new_body, table=table, before=new_head[-1:] or new_before, after=new_tail[:1] or new_after)
+    body = _redline_inline(old_atoms, new_atoms, side)
     if head and body and not head[-1].isspace() and not table:
         head += " "  # "-" (an emptied list item) + "<del>we</del>" must stay a list item
     return head + body + tail
+
+
+def _atomize_old(
+    old: str, old_no: int, old_kinds: list[str], *, before: str = "\n", after: str = "\n"
+) -> list[Atom]:
+    """Atoms of the old side of a line that may hold several old lines (their line breaks deleted),
+    each cut by its own kind: a joined table row's pipes and delimiter row are structure, not words."""
+    atoms: list[Atom] = []
+    pieces = old.split("\n")
+    for k, piece in enumerate(pieces):
+        kind = _kind_at(old_kinds, old_no + k)
+        if k:
+            atoms.append(("text", "\n"))
+        if kind == "delimiter":
+            atoms.append(("struct", piece))
+            continue
+        context = {"before": before if k == 0 else "\n", "after": after if k == len(pieces) - 1 else "\n"}
+        atoms.extend(atomize(piece, table=kind == "table", **context))
+    return atoms
 
 
 def _split_line(text: str, table: bool) -> tuple[str, str, str]:
@@ -266,8 +486,11 @@ def _split_line(text: str, table: bool) -> tuple[str, str, str]:
     return text[:start], text[start:], ""
 
 
-def atomize(text: str, *, table: bool = False) -> list[Atom]:
-    """Cut one line of Markdown into atoms (see the module docstring)."""
+def atomize(text: str, *, table: bool = False, before: str = "\n", after: str = "\n") -> list[Atom]:
+    """Cut one line of Markdown into atoms (see the module docstring).
+
+    ``before`` and ``after`` are the characters around ``text`` when it is a piece of a line (an
+    emphasis delimiter is told from a literal ``*`` by its neighbours)."""
     atoms: list[Atom] = []
     position = 0
     for match in _INLINE.finditer(text):
@@ -276,7 +499,7 @@ def atomize(text: str, *, table: bool = False) -> list[Atom]:
             group = "code"
         if group == "pipe" and not table:
             continue
-        if group == "emphasis" and not _is_delimiter(text, match.start(), match.end()):
+        if group == "emphasis" and not _is_delimiter(before + text + after, match.start() + 1, match.end() + 1):
             continue
         atoms.extend(("text", token) for token in tokenize(text[position : match.start()]))
         atoms.append((_KIND_OF_GROUP.get(group, "struct"), match.group(0)))
@@ -294,10 +517,9 @@ def _is_delimiter(text: str, start: int, end: int) -> bool:
     return not (text[start] == "_" and before.isalnum() and after.isalnum())
 
 
-def _redline_inline(old: str, new: str, side: Side, *, table: bool = False, old_table: bool | None = None) -> str:
-    """Redline of one line's content (block prefix already removed); ``table``: cut cells at pipes."""
-    old_atoms = atomize(old, table=table if old_table is None else old_table)
-    ops = diff_tokens(old_atoms, atomize(new, table=table), text=_atom_text)
+def _redline_inline(old: list[Atom], new: list[Atom], side: Side) -> str:
+    """Redline of one line's content (block prefix removed) given as atoms."""
+    ops = diff_tokens(old, new, text=_atom_text)
     out: list[str] = []
     i = 0
     while i < len(ops):
@@ -336,7 +558,7 @@ def _replacement(deleted: list[Atom], inserted: list[Atom], side: Side) -> str:
 def _changed_link(old: str, new: str, side: Side) -> str:
     old_parts, new_parts = _LINK_PARTS.match(old), _LINK_PARTS.match(new)
     assert old_parts and new_parts, "link atoms always match _LINK_PARTS"
-    text = _redline_inline(old_parts["text"][1:-1], new_parts["text"][1:-1], side)
+    text = _redline_inline(atomize(old_parts["text"][1:-1]), atomize(new_parts["text"][1:-1]), side)
     old_target, new_target = old_parts["target"], new_parts["target"]
     link = f"[{text}]{new_target if side == 'new' else old_target}"
     if old_target == new_target:

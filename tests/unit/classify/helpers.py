@@ -1,37 +1,17 @@
-"""Build diffs for classifier tests: the real word diff when it exists, a difflib stand-in until then."""
+"""Build section and notice diffs for classifier tests with the diff stage's own word diff."""
 
 from __future__ import annotations
 
-import difflib
-import re
 import textwrap
 
 from noticekit.classify import Finding, MaterialConfig, detect
+from noticekit.diff import word_diff
 from noticekit.diff.model import NoticeDiff, SectionDiff, WordOps
-
-try:  # the diff stage is written in parallel; use it as soon as it exists
-    from noticekit.diff import word_diff as _word_diff  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the state of the tree
-    _word_diff = None
-
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
 def word_ops(old: str, new: str) -> WordOps:
-    """Word-level ops rebuilding ``old`` (equal+delete) and ``new`` (equal+insert)."""
-    if _word_diff is not None:
-        return tuple(_word_diff(old, new))
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    ops: list[tuple[str, str]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            ops.append(("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            ops.append(("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            ops.append(("insert", "".join(b[j1:j2])))
-    return tuple(ops)  # type: ignore[return-value]
+    """Word-level ops rebuilding ``old`` (equal+delete) and ``new`` (equal+insert): the diff stage's own."""
+    return word_diff(old, new)
 
 
 def body(text: str) -> str:

@@ -40,7 +40,7 @@ def test_override_needs_a_written_reason():
     decision = decide(meta(material=False), [FINDING, OTHER], MaterialConfig())
     assert decision.material is False
     assert decision.problems == [
-        "index.md declares material: false but 2 material changes were detected (negation-removed in sharing, "
+        "declared material: false but 2 material changes were detected (negation-removed in sharing, "
         "retention-longer in data-retention); add material_reason explaining why this update is not material"
     ]
     reasoned = decide(meta(material=False, material_reason="Retention change reverts a typo in v3."), [FINDING])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from noticekit.classify import INTRO_ID, MaterialConfig, detect
-from noticekit.diff.model import SectionDiff
+from noticekit.diff.model import NoticeDiff, SectionDiff
 from tests.unit.classify.helpers import body, notice_diff, section_diff, word_ops
 
 RIGHTS = body(
@@ -80,3 +80,17 @@ def test_title_summary_and_order_changes_are_not_material():
         new_body=text,
     )
     assert detect(notice_diff(diff)) == []
+
+
+def test_expired_transitional_note_may_be_removed():
+    note = (
+        "### Nothing changes before 5 January 2026\n\n"
+        "We will not use your content for training before 5 January 2026. If you opt out before that date, "
+        "your information will never be included.\n\n"
+    )
+    rest = "### Training\n\nWe use content to train our scheduling models unless you opt out in settings.\n"
+    diff = section_diff(note + rest, rest, title="Scheduling suggestions")
+    expired = NoticeDiff("2025-12-01", "2026-11-16", (diff,))
+    current = NoticeDiff("2025-12-01", "2025-12-20", (diff,))
+    assert detect(expired) == []
+    assert {f.category for f in detect(current)} >= {"section_removed"}

@@ -13,7 +13,9 @@ from noticekit.load.loader import load_notice
 
 REPO = Path(__file__).resolve().parents[3]
 FIXTURES = REPO / "tests" / "fixtures"
-EXAMPLE = REPO / "examples" / "history" / "2023-03-14"
+VERSIONS = REPO / "versions"
+EXAMPLE = VERSIONS / "2023-03-14"
+HISTORY = ("2023-03-14", "2024-09-02", "2025-12-01", "2026-11-16")
 
 
 @pytest.mark.skipif(not (FIXTURES / "other-notice-v2").is_dir(), reason="fixture not written yet")
@@ -57,3 +59,18 @@ def test_material_edit_to_the_example_notice(tmp_path):
     assert finding.message == (
         "Retention for support tickets, chat transcripts and call recordings goes from 2 years to 3 years"
     )
+
+
+def _categories(old: str, new: str) -> set[str]:
+    diff = compare_notices(load_notice(VERSIONS / old), load_notice(VERSIONS / new), old, new)
+    return {finding.category for finding in detect(diff)}
+
+
+@pytest.mark.skipif(not all((VERSIONS / v).is_dir() for v in HISTORY), reason="example history not released")
+def test_the_example_history_is_judged_like_its_editors_did():
+    # 2024-09-02: typos, clarifications, a new phone number, shorter log retention, a new opt-out signal.
+    assert _categories("2023-03-14", "2024-09-02") == set()
+    # 2025-12-01: AI training on customer content, a new AI hosting provider, longer support retention.
+    assert {"new_purpose", "negation_removed", "longer_retention"} <= _categories("2024-09-02", "2025-12-01")
+    # 2026-11-16: a support centre in India and the EU-US Data Privacy Framework.
+    assert {"transfer_mechanism", "new_recipients"} <= _categories("2025-12-01", "2026-11-16")

@@ -14,6 +14,14 @@ from tests.unit.classify.helpers import findings_for
 # (id, section title, old body, new body, expected category)
 MATERIAL = [
     (
+        "second-promise-dropped",
+        "How we use information",
+        "We do not read your messages to build features, and we do not use your files to train machine learning "
+        "models.",
+        "We do not read your messages to build features.",
+        "negation_removed",
+    ),
+    (
         "legalese-purpose",
         "Purposes of processing",
         "The Controller processes Personal Data for the performance of the contract.",
@@ -291,6 +299,19 @@ MATERIAL = [
 
 # (id, section title, old body, new body)
 NOT_MATERIAL = [
+    (
+        "choice-object-is-not-a-purpose",
+        "Your choices",
+        "You can change your settings.",
+        "You can change your settings. We honour browser signals as a request to opt out of targeted advertising.",
+    ),
+    (
+        "prohibition-is-not-a-purpose",
+        "Service providers",
+        "Our hosting provider stores data in Ireland.",
+        "Our hosting provider stores data in Ireland. It is prohibited from using that data to train machine "
+        "learning models.",
+    ),
     (
         "clar-1",
         "How we use information",
