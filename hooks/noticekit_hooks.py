@@ -79,8 +79,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # A Content-Security-Policy for the page's own inline scripts, and safe rel on external links.
-    return harden_page(add_feed_links(output, page.url, f"{config.site_name}: versions"))
+    # CSP (not when serving: live reload adds an inline script per request) and safe rel on external links.
+    serving = _state["command"] == "serve"
+    return harden_page(add_feed_links(output, page.url, f"{config.site_name}: versions"), with_policy=not serving)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]

@@ -1,17 +1,17 @@
 """One built site served on localhost and one headless Debian chromium per test session.
 
-The site has three versions of the Copper Kettle Teas fixture notice, built as of 2026-11-29: the
-first archived, the second current (with a changes page), the third upcoming, so every banner kind
-and page kind is on screen. Browser tests are skipped when chromium is missing, unless
+The site is the repository's own example project (``notice/``, ``versions/``, ``noticekit.yml``) built
+as of 2026-11-29, when it has archived versions, a current one and an upcoming material change, so
+every kind of page and banner is on screen. Which version is archived and which changes page to visit
+is read from the built ``versions.json``. Browser tests are skipped when chromium is missing, unless
 ``NOTICEKIT_REQUIRE_BROWSER=1`` (set by CI), which makes that a failure. ``NOTICEKIT_CHROMIUM``
 names another chromium binary (default ``/usr/bin/chromium``).
 """
 
 from __future__ import annotations
 
+import json
 import os
-import re
-import shutil
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.sites import REPO, build, make_project, notice_cli
+from tests.integration.sites import build, make_project
 
 CHROMIUM = Path(os.environ.get("NOTICEKIT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -35,12 +35,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AS_OF = "2026-11-29"
-FIXTURES = REPO / "tests" / "fixtures"
 
-# The pages every browser check visits: the root, an archived version, a changes page, the versions list.
-ROOT, ARCHIVED, CHANGES, VERSIONS = "", "versions/2024-05-20/", "versions/2025-02-10/changes/", "versions/"
+# The pages every browser check visits, by role; ``site_paths`` maps each to its URL path.
+ROOT, ARCHIVED, CHANGES, VERSIONS = "root", "archived-version", "changes", "versions-list"
 PAGES = [ROOT, ARCHIVED, CHANGES, VERSIONS]
-PAGE_IDS = ["root", "archived-version", "changes", "versions-list"]
 
 
 def _unavailable(reason: str) -> None:
@@ -49,39 +47,29 @@ def _unavailable(reason: str) -> None:
     pytest.skip(f"{reason}; install Debian's chromium (apt-get install chromium) to run the browser tests")
 
 
-def _release(project: Path, notice: Path, as_of: str) -> None:
-    shutil.rmtree(project / "notice")
-    shutil.copytree(notice, project / "notice")
-    result = notice_cli(project, "release", "--as-of", as_of)
-    assert result.returncode == 0, result.stdout + result.stderr
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project, built as of ``AS_OF``."""
+    project = make_project(tmp_path_factory.mktemp("browser-site") / "project")
+    result = build(project, as_of=AS_OF)
+    assert result.returncode == 0, result.output
+    return result.site
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three released versions: 2024-05-20 (archived), 2025-02-10 (current), 2026-11-20 (upcoming)."""
-    tmp = tmp_path_factory.mktemp("browser-site")
-    project = make_project(tmp / "project", notice=FIXTURES / "other-notice")
-    _release(project, FIXTURES / "other-notice", "2024-05-20")
-    _release(project, FIXTURES / "other-notice-v2", "2025-02-10")
-    third = tmp / "third"
-    shutil.copytree(FIXTURES / "other-notice-v2", third)
-    body = (third / "index.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    (third / "index.md").write_text(
-        "---\ntitle: \"Data Protection Declaration – Copper Kettle Teas\"\nlast_updated: 2026-11-20\n"
-        "effective: 2026-12-24\nchange_summary: We have a new telephone number.\n---\n" + body,
-        encoding="utf-8",
-    )
-    controller = third / "sections" / "01-controller.md"
-    controller.write_text(
-        re.sub(r"\+49 40 5550 \d+", "+49 40 5550 4000", controller.read_text(encoding="utf-8")), encoding="utf-8"
-    )
-    _release(project, third, "2026-11-20")
-    result = build(project, as_of=AS_OF)
-    assert result.returncode == 0, result.output
+def site_paths(built_site: Path) -> dict[str, str]:
+    """URL path (relative to the site root) of each page role, read from ``versions.json``."""
+    versions = json.loads((built_site / "versions.json").read_text(encoding="utf-8"))["versions"]
+    archived = [v for v in versions if v["status"] == "archived"]
+    upcoming = [v for v in versions if v["status"] == "upcoming"]
+    assert archived and upcoming, f"the example should have archived and upcoming versions on {AS_OF}"
+    # The newest redline: the announced (material) change, with its findings.
+    changes = next(v["changes_url"] for v in versions if v["changes_url"])
+    paths = {ROOT: "", ARCHIVED: archived[0]["url"], CHANGES: changes, VERSIONS: "versions/"}
     # The pages under test show the banners whose colours and links the accessibility checks cover.
-    assert "nk-banner--change-coming" in (result.site / ROOT / "index.html").read_text(encoding="utf-8")
-    assert "nk-banner--archived" in (result.site / ARCHIVED / "index.html").read_text(encoding="utf-8")
-    return result.site
+    assert "nk-banner--change-coming" in (built_site / "index.html").read_text(encoding="utf-8")
+    assert "nk-banner--archived" in (built_site / paths[ARCHIVED] / "index.html").read_text(encoding="utf-8")
+    return paths
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -129,3 +117,9 @@ def context(browser):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def page(context):  # type: ignore[no-untyped-def]
     return context.new_page()
+
+
+@pytest.fixture
+def url_of(site_url: str, site_paths: dict[str, str]):  # type: ignore[no-untyped-def]
+    """The absolute URL of a page role (``ROOT``, ``ARCHIVED``…)."""
+    return lambda role: site_url + site_paths[role]

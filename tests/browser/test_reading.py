@@ -32,9 +32,9 @@ def in_viewport(page, element_id: str) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-@pytest.mark.parametrize("path", [ROOT, ARCHIVED], ids=["root", "archived-version"])
-def test_print_hides_the_navigation_and_shows_the_whole_notice(page, site_url, path):
-    page.goto(site_url + path, wait_until="networkidle")
+@pytest.mark.parametrize("role", [ROOT, ARCHIVED])
+def test_print_hides_the_navigation_and_shows_the_whole_notice(page, url_of, role):
+    page.goto(url_of(role), wait_until="networkidle")
     page.emulate_media(media="print")
     for chrome in ("header.md-header", ".md-sidebar--primary", ".md-sidebar--secondary", "footer.md-footer"):
         assert not page.locator(chrome).first.is_visible(), f"{chrome} is printed"
@@ -45,16 +45,16 @@ def test_print_hides_the_navigation_and_shows_the_whole_notice(page, site_url, p
     assert page.locator("nav.nk-contents").is_visible()
 
 
-def test_the_notice_prints_to_a_pdf_of_several_pages(page, site_url):
-    page.goto(site_url + ROOT, wait_until="networkidle")
+def test_the_notice_prints_to_a_pdf_of_several_pages(page, url_of):
+    page.goto(url_of(ROOT), wait_until="networkidle")
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert pages >= 3, f"{pages} page(s)"
 
 
-def test_keyboard_contents_link_and_back_link(page, site_url):
-    page.goto(site_url + ROOT, wait_until="networkidle")
+def test_keyboard_contents_link_and_back_link(page, url_of):
+    page.goto(url_of(ROOT), wait_until="networkidle")
     href = tab_to(page, CONTENTS_LINK)
     assert href.startswith("#")
     section = href[1:]
@@ -69,8 +69,8 @@ def test_keyboard_contents_link_and_back_link(page, site_url):
     assert in_viewport(page, "contents")
 
 
-def test_following_each_contents_link_scrolls_to_its_section(page, site_url):
-    page.goto(site_url + ROOT, wait_until="networkidle")
+def test_following_each_contents_link_scrolls_to_its_section(page, url_of):
+    page.goto(url_of(ROOT), wait_until="networkidle")
     links = page.locator(CONTENTS_LINK)
     targets = [href[1:] for href in (link.get_attribute("href") for link in links.all())]
     assert len(targets) >= 10

@@ -26,6 +26,8 @@ a change a reader can see).
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -57,13 +59,12 @@ _TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]
 _PREFIX = re.compile(
     r"[ \t]*(?:>[ \t]?)*"
     r"(?:#{1,6}(?:[ \t]+|$)"  # heading
-    r"|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?"  # list item (and task box)
+    r"|(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?"  # list item (and task box)
     r"|\[\^[^\]\s]+\]:[ \t]*"  # footnote definition
     r"|:[ \t]+"  # definition-list description
     r")?"
 )
-_LIST_ITEM = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-_JOINED_PREFIX = re.compile(r"\n" + _PREFIX.pattern)
+_LIST_ITEM = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 _ROW_START = re.compile(r"[ \t]*\|[ \t]*")
 _ROW_END = re.compile(r"(?<!\\)\|[ \t]*$")
@@ -108,10 +109,10 @@ def redline_markdown(ops: WordOps) -> str:
     old_kinds = _line_kinds(old_text(ops))
     new_kinds = _line_kinds(new_text(ops))
     plan = _plan(_merged_lines(ops), old_kinds, new_kinds)
-    sides = _Sides(old_text(ops), new_text(ops), old_kinds)
+    sides = _Sides.of(old_text(ops), new_text(ops), old_kinds)
     out: list[str] = []
     previous: tuple[Side, str] | None = None
-    for item in plan:
+    for i, item in enumerate(plan):
         text = _render_line(item, sides)
         if text is None:
             continue
@@ -119,7 +120,10 @@ def redline_markdown(ops: WordOps) -> str:
         if family == "blank":
             previous = None
         else:
-            if previous and previous[0] != item.side and previous[1] != family:
+            starts_table = item.kind == "table" and any(
+                later.kind == "delimiter" for later in plan[i + 1 : i + 2] if later.side == item.side
+            )
+            if previous and previous[0] != item.side and (previous[1] != family or starts_table):
                 # An old block must not run into a new one (a paragraph after a deleted table would
                 # become a row of it; a list after a deleted paragraph would become its text).
                 out.append("")
@@ -153,12 +157,14 @@ def _plan(lines: list[_Line], old_kinds: list[str], new_kinds: list[str]) -> lis
             if kind in ("raw", "delimiter") and line.has("delete", visible=True):
                 # A line that cannot hold markup still must not swallow the old words it replaced:
                 # they follow it as an old line of their own.
-                new_part = [(op, text) for op, text in line.segments if op != "delete"]
-                old_part = [(op, text) for op, text in line.segments if op == "delete" and text != "\n"]
+                new_part: list[tuple[Op, str]] = [(op, text) for op, text in line.segments if op != "delete"]
+                old_part: list[tuple[Op, str]] = [
+                    (op, text) for op, text in line.segments if op == "delete" and text != "\n"
+                ]
                 start = (line.old_no, line.new_no, line.old_start, line.new_start)
                 plan.append(_Planned(_Line(*start, new_part), side, kind))
                 orphan = _Line(*start, old_part, "delete")
-                plan.append(_Planned(orphan, "old", "text"))
+                plan.append(_Planned(orphan, "old", _kind_at(old_kinds, line.old_no)))
             else:
                 plan.append(_Planned(line, side, kind))
         else:
@@ -400,11 +406,44 @@ def _line_kinds(text: str) -> list[str]:
     return kinds
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Sides:
     old: str
     new: str
     old_kinds: list[str]
+    old_prefixes: list[tuple[int, int]] = field(default_factory=list)
+    """(start, end) offsets of each old line's block prefix ("### ", "- ", "1. ", "> ")."""
+
+    @functools.cached_property
+    def prefix_set(self) -> set[tuple[int, int]]:
+        return set(self.old_prefixes)
+
+    @classmethod
+    def of(cls, old: str, new: str, old_kinds: list[str]) -> _Sides:
+        prefixes, offset = [], 0
+        for line in old.split("\n"):
+            prefixes.append((offset, offset + len(_split_line(line, False)[0])))
+            offset += len(line) + 1
+        return cls(old, new, old_kinds, prefixes)
+
+    def old_without_prefixes(self, start: int, end: int) -> tuple[str, int]:
+        """The old text between the offsets with every block prefix in it cut out (the new text gives
+        the line its structure), and the offset of its first remaining character."""
+        parts: list[str] = []
+        first: int | None = None
+        position = start
+        index = bisect.bisect_right(self.old_prefixes, (start, len(self.old) + 1)) - 1
+        for prefix_start, prefix_end in self.old_prefixes[max(index, 0) :]:
+            if prefix_start >= end:
+                break
+            if prefix_start > position:
+                parts.append(self.old[position:prefix_start])
+                first = position if first is None else first
+            position = max(position, min(prefix_end, end))
+        if position < end:
+            parts.append(self.old[position:end])
+            first = position if first is None else first
+        return "".join(parts), start if first is None else first
 
     def old_around(self, start: int, end: int) -> tuple[str, str]:
         return _around(self.old, start, end)
@@ -434,18 +473,36 @@ def _render_line(item: _Planned, sides: _Sides) -> str | None:
         escaped = _UNESCAPED_PIPE.sub(lambda _: "\\|", _split_line(old, False)[1])
         return "| " + _redline_inline(_atomize_old(escaped, line.old_no, old_kinds), [], side) + " |"
     table = kind == "table"
-    old_before, old_after = sides.old_around(line.old_start, line.old_start + len(old))
+    old_end = line.old_start + len(old)
+    old_before, old_after = sides.old_around(line.old_start, old_end)
     new_before, new_after = sides.new_around(line.new_start, line.new_start + len(new))
-    # An old line joined into this one (its line break deleted) loses its block prefix: the line's
-    # structure is the new one, and "### " or "- " would otherwise show up as deleted words.
-    old = _JOINED_PREFIX.sub("\n", old)
-    old_table = _kind_at(old_kinds, line.old_no) == "table" if side == "new" else table
     new_head, new_body, new_tail = _split_line(new, table)
-    old_head, old_body, old_tail = _split_line(old, old_table)
-    head, tail = (new_head, new_tail) if side == "new" else (old_head, old_tail)
+    if side == "new":
+        # The new text gives the line its structure: the old lines' block prefixes ("### ", "- ")
+        # are not words, wherever the word diff cut them (a joined line, a fragment of a line).
+        head, tail = new_head, new_tail
+        old_body, first = sides.old_without_prefixes(line.old_start, old_end)
+        old_before = sides.old_around(first, old_end)[0]
+        old_head = old_tail = ""
+    elif table:
+        old_head, old_body, old_tail = _split_line(old, table)
+        head, tail = old_head, old_tail
+    else:
+        # A line only the old text has; the word diff may have cut it anywhere, so its prefix is
+        # looked up in the whole old line: written in full when the line starts here, else dropped.
+        old_body, first = sides.old_without_prefixes(line.old_start, old_end)
+        if not old_body.strip():
+            return None  # nothing but (part of) a list marker or heading hashes
+        old_head = old[: first - line.old_start] if (line.old_start, first) in sides.prefix_set else ""
+        old_tail = ""
+        head, tail = old_head, old_tail
     old_atoms = _atomize_old(
         old_body, line.old_no, old_kinds, before=old_head[-1:] or old_before, after=old_tail[:1] or old_after
     )
+    if side == "old" and not (old_before == "\n" and old_after == "\n"):
+        # Part of an old line (the word diff put the rest elsewhere): its emphasis or tags may
+        # open here and close there, so they are left out; the words stay.
+        old_atoms = [atom for atom in old_atoms if atom[0] != "struct" or atom[1] == "|"]
     new_atoms = atomize(new_body, table=table, before=new_head[-1:] or new_before, after=new_tail[:1] or new_after)
     body = _redline_inline(old_atoms, new_atoms, side)
     if head and body and not head[-1].isspace() and not table:

@@ -31,9 +31,11 @@ _OTHER_DIRECTIVES = (
     ("form-action", "'self'"),
 )
 
-# <script> types a browser executes (and so a policy governs); JSON data blocks are not scripts.
-_EXECUTABLE_TYPES = {
+# <script> types the policy governs (classic and module scripts, import maps, speculation rules);
+# a JSON data block such as Material's ``__config`` is never run, so it needs no hash.
+_POLICED_TYPES = {
     "", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript",
+    "importmap", "speculationrules",
 }
 
 _ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
@@ -48,12 +50,16 @@ _EXTERNAL = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
 _EXTERNAL_REL = ("noopener", "noreferrer")
 
 
-def harden_page(page_html: str) -> str:
+def harden_page(page_html: str, *, with_policy: bool = True) -> str:
     """The page with a CSP ``<meta>`` early in ``<head>`` and safe ``rel`` on external links.
 
+    ``with_policy=False`` only fixes the links: for a live preview whose server adds its own inline
+    script to every response (MkDocs' live reload), which no hash computed here could allow.
     A fragment without ``<head>`` gets only the link change. Applying it twice changes nothing more.
     """
     page_html = _LINK_OR_OPAQUE.sub(_harden_link, page_html)
+    if not with_policy:
+        return page_html
     return _insert_policy(page_html, content_security_policy(page_html))
 
 
@@ -65,13 +71,13 @@ def content_security_policy(page_html: str) -> str:
 
 
 def inline_scripts(page_html: str) -> list[str]:
-    """The text of every executable inline ``<script>`` (no ``src``), exactly as the browser hashes it."""
+    """The text of every inline ``<script>`` (no ``src``) the policy governs, exactly as the browser hashes it."""
     found = []
     for match in _SCRIPT.finditer(page_html):
         attributes = _attributes(match["attrs"])
         if "src" in attributes:
             continue
-        if attributes.get("type", "").strip().lower() not in _EXECUTABLE_TYPES:
+        if attributes.get("type", "").strip().lower() not in _POLICED_TYPES:
             continue
         found.append(match["body"])
     return found
@@ -83,11 +89,13 @@ def is_external(href: str) -> bool:
 
 
 def _digest(script: str) -> str:
-    return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    # The HTML parser turns CR LF and lone CR into LF before the browser hashes a script's text.
+    text = script.replace("\r\n", "\n").replace("\r", "\n")
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
 def _attributes(text: str) -> dict[str, str]:
-    values = {}
+    values: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(text):
         raw = match["value"] or ""
         if raw[:1] in ("'", '"'):

@@ -70,6 +70,10 @@ def test_hash_covers_the_exact_text_including_whitespace_and_non_ascii():
     assert content_security_policy(f"<script>{body}</script>").count(sha256(body)) == 1
 
 
+def test_hash_is_of_the_text_after_the_parser_normalises_line_endings():
+    assert content_security_policy("<script>a()\r\nb()\rc()</script>").count(sha256("a()\nb()\nc()")) == 1
+
+
 def test_meta_goes_right_after_the_charset_before_anything_that_loads():
     hardened = harden_page(PAGE)
     head = hardened[: hardened.index("</head>")]
@@ -126,6 +130,12 @@ def test_everything_else_is_unchanged_byte_for_byte():
 def test_hardening_twice_changes_nothing_more():
     once = harden_page(PAGE)
     assert harden_page(once) == once
+
+
+def test_without_policy_only_links_change():
+    hardened = harden_page(PAGE, with_policy=False)
+    assert "Content-Security-Policy" not in hardened
+    assert '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer">' in hardened
 
 
 def test_a_fragment_without_head_gets_no_policy():
