@@ -199,7 +199,7 @@ def measure(projects: list[Path], runs: int) -> list[Figures]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,50,100", help="numbers of released versions, comma-separated")
-    parser.add_argument("--runs", type=int, default=3, help="builds per site (median time)")
+    parser.add_argument("--runs", type=int, default=5, help="builds per site (median time)")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--keep", action="store_true", help="keep the generated projects and print where")
     args = parser.parse_args()

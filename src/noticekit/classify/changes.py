@@ -118,10 +118,40 @@ def find_changes(
         old = tuple(old_units[i] for i in sorted(old_set) if old_units[i].norm and not still_there(old_units[i]))
         new = tuple(new_units[i] for i in sorted(new_set) if new_units[i].norm and not was_there(new_units[i]))
         if old or new:
-            change = Change(old, new)
-            changes.append(Change(old, new, classify_change(change)))
+            kind = classify_change(Change(old, new))
+            if kind == "substantive" and _relisted(old_units, new_units, old_set, new_set):
+                kind = "cosmetic"
+            changes.append(Change(old, new, kind))
     changes.sort(key=lambda c: (c.new[0].start if c.new else -1, c.old[0].start if c.old else -1))
     return changes
+
+
+def _relisted(old_units: Sequence[Unit], new_units: Sequence[Unit], old_set: set[int], new_set: set[int]) -> bool:
+    """A sentence set out as a list under its own first words ("We use it to: - A; - B"), or back.
+
+    The lead-in ("We use it to:") and an unchanged last item are left untouched by the word diff, so
+    they sit next to the change on one side; with them, both sides say the same words but for the
+    joining "and"/"or".
+    """
+    if not old_set or not new_set:
+        return False
+    return _covers(old_units, old_set, new_units, new_set) or _covers(new_units, new_set, old_units, old_set)
+
+
+def _covers(one: Sequence[Unit], one_set: set[int], other: Sequence[Unit], other_set: set[int]) -> bool:
+    """The touched units of ``one`` say what a run of ``other`` around its touched units says."""
+    words = [w for i in sorted(one_set) for w in _glue_free(one[i].norm)]
+    for first in (min(other_set) - 1, min(other_set)):
+        if first < 0:
+            continue
+        run: list[str] = []
+        for index in range(first, len(other)):
+            run.extend(_glue_free(other[index].norm))
+            if len(run) >= len(words):
+                if run == words and index >= max(other_set):
+                    return True
+                break
+    return False
 
 
 def _hunks(ops: WordOps) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[int]]]:
@@ -208,6 +238,8 @@ def classify_change(change: Change) -> ChangeKind:
     old_norm, new_norm = change.old_norm, change.new_norm
     if old_norm == new_norm or old_norm.replace(" ", "") == new_norm.replace(" ", ""):
         return "cosmetic"
+    if _glue_free(old_norm) == _glue_free(new_norm):
+        return "cosmetic"  # "A, B and C" set out as a list "- A; - B; - C": only the joining words differ
     if typo_only(old_norm.split(), new_norm.split()):
         return "typo"
     if all(unit.kind == "heading" for unit in (*change.old, *change.new)):
@@ -215,6 +247,14 @@ def classify_change(change: Change) -> ChangeKind:
     if _contact_only(change):
         return "contact"
     return "substantive"
+
+
+_GLUE = frozenset({"and", "or"})
+
+
+def _glue_free(norm: str) -> list[str]:
+    """The words of a sentence without the conjunctions that join the items of a list."""
+    return [word for word in norm.split() if word not in _GLUE]
 
 
 def typo_only(old: list[str], new: list[str]) -> bool:

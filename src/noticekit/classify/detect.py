@@ -24,6 +24,9 @@ from noticekit.diff.model import NoticeDiff, SectionDiff, WordOps, new_text, old
 INTRO_ID = "intro"
 """Section id used in findings about the notice's introduction (``index.md``)."""
 
+_GENERIC = frozenset({"list-item-added", "list-grew", "practice-added"})
+_SAFETY_NETS = frozenset({"list-grew", "practice-added"})
+
 _MIN_REMOVED_WORDS = 8
 """A removed (sub-)section with fewer words of text than this is not substantive."""
 
@@ -147,9 +150,13 @@ def _change_findings(view: SectionView, changes: list[Change]) -> Iterator[Findi
         if change.kind in ("cosmetic", "typo", "heading"):
             continue
         found = [finding for rule in CHANGE_RULES for finding in rule(view, change)]
-        # A new list item that a more specific rule already explained needs no second finding.
-        explained = {f.category for f in found if f.rule != "list-item-added"}
-        yield from (f for f in found if f.rule != "list-item-added" or f.category not in explained)
+        # A new list item that a more specific rule already explained needs no second finding, and
+        # the safety nets (a list that grew, a new practice in other words) only speak when no other
+        # rule has found anything in the change.
+        explained = {f.category for f in found if f.rule not in _GENERIC}
+        found = [f for f in found if f.rule != "list-item-added" or f.category not in explained]
+        specific = [f for f in found if f.rule not in _SAFETY_NETS]
+        yield from specific or found[:1]
 
 
 def _sensitive(view: SectionView, changes: list[Change]) -> Iterator[Finding]:

@@ -71,7 +71,13 @@ _DURATION = re.compile(
     + r")(?: hundred)?\s+(?:(?:business|working|calendar|full|consecutive|additional|further|more)\s+)?"
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)\b"
 )
-_INSTANT = re.compile(r"\b(?:immediately|straight away|right away|at once|instantly|without delay|in real time)\b")
+_INSTANT = re.compile(
+    r"\b(?:immediately|straight away|right away|at once|instantly|without delay|in real time|"
+    r"as soon as(?! (?:possible|practicable|practical|feasible|reasonably|we (?:can|are able)|is reasonable)))\b"
+)
+_EVENT_FIRST = "as soon as"
+"""An instant that names its event first ("as soon as an item is returned, the link is broken"):
+the words saying what happens come after the event, so its role is read further to the right."""
 _NOT_A_PERIOD_BEFORE = re.compile(r"\b(?:once|twice|times|per|every|each|aged?|age of|than)\s*$")
 _NOT_A_PERIOD_AFTER = re.compile(r"^\s*(?:old|of age|ago)\b")
 _AGE_WORDS = re.compile(r"\b(?:aged|age|ages|old|older|younger)\b")
@@ -105,6 +111,7 @@ _ROLE_WINDOWS: tuple[tuple[DurationRole, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:keep\w*|kept|retain\w*|retention|stor(?:e|ed|es|ing|age)|hold|held|delet\w+|eras\w+|anonymi[sz]\w+|"
             r"pseudonymi[sz]\w+|destroy\w*|purg\w+|remov\w+|archiv\w+|backups?|expir\w+|lifetime|lifespan|"
+            r"broken|break|unlink\w*|sever\w*|discard\w*|wip(?:e|es|ed|ing)|overwrit\w+|"
             r"aggregat\w+|closed?|inactiv\w+|after which|period|duration)\b"
         ),
     ),
@@ -148,14 +155,15 @@ def durations(norm: str, default_role: DurationRole | None = None) -> list[Durat
         found.append((match.start(), Duration(round(days, 2), match.group(0), _role(before, after, default_role))))
     for match in _INSTANT.finditer(norm):
         before, after = norm[: match.start()], norm[match.end() :]
-        found.append((match.start(), Duration(0.0, match.group(0), _role(before, after, default_role))))
+        reach = 24 if match.group(0) == _EVENT_FIRST else 5
+        found.append((match.start(), Duration(0.0, match.group(0), _role(before, after, default_role, reach))))
     return [duration for _, duration in sorted(found, key=lambda item: item[0])]
 
 
-def _role(before: str, after: str, default: DurationRole | None) -> DurationRole | None:
-    """The role whose words stand nearest to the duration (within 9 words before, 5 after)."""
+def _role(before: str, after: str, default: DurationRole | None, reach: int = 5) -> DurationRole | None:
+    """The role whose words stand nearest to the duration (within 9 words before, ``reach`` after)."""
     left = " ".join(before.split()[-9:])
-    right = " ".join(after.split()[:5])
+    right = " ".join(after.split()[:reach])
     best: tuple[int, int, DurationRole] | None = None
     for rank, (role, pattern) in enumerate(_ROLE_WINDOWS):
         distances = [len(left) - m.end() for m in pattern.finditer(left)]

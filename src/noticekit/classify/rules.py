@@ -11,6 +11,7 @@ live in ``detect.py``.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,20 @@ from noticekit.classify.polarity import (
     verb_pattern,
     verb_polarity,
 )
+from noticekit.classify.practices import (
+    CONSENT_GATE,
+    PROTECTIVE,
+    READER_SUBJECT,
+    RESTATEMENT,
+    SEPARATOR,
+    Segment,
+    actions,
+    clause_before,
+    content_words,
+    inserted_segments,
+    moved_within,
+    only_additions,
+)
 from noticekit.classify.quantities import Duration, DurationRole, ages, durations
 from noticekit.classify.sentences import Unit, normalise
 from noticekit.classify.terms import (
@@ -36,12 +51,19 @@ from noticekit.classify.terms import (
     CHILDREN,
     CHOICE,
     CONDITIONAL,
+    BENEFIT,
+    CONTACT_DETAIL,
     CONTACT_US,
     CONTROLLER_CONTEXT,
     DATA,
+    DEFAULT_OFF,
+    DEFAULT_ON,
+    DEFINITION,
     DENIALS,
     ERASURE,
     FRICTION,
+    KEEP_LEAD,
+    KEPT_AFTER,
     LIST_TOPICS,
     MECHANISMS,
     NOT_TRANSFER,
@@ -52,6 +74,7 @@ from noticekit.classify.terms import (
     REQUIREMENT,
     RIGHT_CONTEXT,
     RIGHTS,
+    SUMMARY,
     TOPICS,
     TRANSFER_CONTEXT,
     UNLIMITED,
@@ -216,15 +239,39 @@ def _describes_practice(view: SectionView, unit: Unit) -> bool:
     do ("we share", "we use") describes a practice; "you can object to profiling" adds a choice.
     """
     norm = unit.norm
-    if CONTACT_US.search(norm):
+    if CONTACT_US.search(norm) or _is_contact_channel(unit) or explains_words(unit):
         return False
-    if CHOICE.search(norm) and not norm.startswith("we "):
+    if unit.kind in ("item", "row") and CONTACT_US.search(normalise(unit.lead)):
+        return False  # an entry in a list of ways to get in touch
+    if CHOICE.search(reader_benefit_removed(norm)) and not norm.startswith("we "):
         return False
     if unit.kind == "item" and "rights" in (topics(unit.lead) | topics(unit.heading)):
         return False
     if "rights" in view.unit_topics(unit):
         return bool(verb_polarity(norm)[1] & _ASSERTED_PRACTICES) and not CONDITIONAL.match(norm)
     return True
+
+
+def reader_benefit_removed(norm: str) -> str:
+    """``norm`` without "so you can"/"to let you": what a practice lets the reader do is not a choice."""
+    return BENEFIT.sub(" so that ", norm)
+
+
+def _is_contact_channel(unit: Unit) -> bool:
+    """A phone number, address or link offered to get in touch, with no practice asserted."""
+    return bool(CONTACT_DETAIL.search(unit.norm)) and not verb_polarity(unit.norm)[1] - {"use"}
+
+
+def explains_words(unit: Unit) -> bool:
+    """A definition ("'Sell' means to disclose ...") or a summary ("In short: ...") of the notice's words.
+
+    A definition that says what *we* do ("'Service' means the app we use to ...") still counts as a
+    statement, so only definitions without "we"/"our" are set aside.
+    """
+    norm = unit.norm
+    if SUMMARY.match(norm):
+        return True
+    return bool(DEFINITION.match(norm)) and not re.search(r"\b(?:we|us|our)\b", norm)
 
 
 def _term_rule(rule: str, category: str, families: tuple[Family, ...], lead: str) -> RuleFunc:
@@ -431,6 +478,38 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
             change,
             f"Information may now be kept for an unlimited period ({_quote(hit[1])})",
         )
+        return
+    hit = inserted(view, change, KEPT_AFTER)
+    if hit:
+        yield _finding(
+            "retention-longer", "longer_retention", view, change, f"Information is now kept after deletion ({_quote(hit[1])})"
+        )
+        return
+    yield from _kept_item_added(view, change)
+
+
+def _kept_item_added(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A new entry in a list of what we keep ("We keep some information for longer: - your messages, two years")."""
+    old_days = {d.days for u in view.old_units for d in durations(u.norm, _default_role(view, u))}
+    for old, new in change.pairs:
+        if old is not None or new is None or new.kind not in ("item", "row"):
+            continue
+        lead = normalise(new.lead)
+        if not KEEP_LEAD.search(lead) or ERASURE.search(lead) or ERASURE.search(new.norm):
+            continue
+        periods = [d for d in durations(new.norm, "retention") if d.role == "retention"]
+        unlimited = UNLIMITED.search(new.norm)
+        if not (periods or unlimited) or any(d.days in old_days for d in periods):
+            continue  # no period, or the period was already stated (a paragraph set out as a table)
+        what = periods[0].text if periods else unlimited.group(0) if unlimited else ""
+        yield _finding(
+            "retention-item-added",
+            "longer_retention",
+            view,
+            change,
+            f"A new entry in the list of information kept: {_quote(excerpt(new.plain, '', 80))} ({what})",
+        )
+        return
 
 
 def _lower_first(text: str) -> str:
@@ -470,7 +549,7 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
 
 
 def _is_right_context(view: SectionView, unit: Unit) -> bool:
-    return bool(RIGHT_CONTEXT.search(unit.norm)) or "rights" in view.unit_topics(unit)
+    return bool(RIGHT_CONTEXT.search(reader_benefit_removed(unit.norm))) or "rights" in view.unit_topics(unit)
 
 
 def right_removed(view: SectionView, change: Change) -> Iterator[Finding]:
@@ -691,6 +770,44 @@ def _about_children(view: SectionView, unit: Unit) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------
+# Defaults
+
+
+def default_switched(view: SectionView, change: Change) -> Iterator[Finding]:
+    """Something that was off unless the reader turned it on is now on unless they turn it off."""
+    pairs = [([a], [b]) for a, b in change.pairs if a is not None and b is not None]
+    pairs = pairs or ([(list(change.old), list(change.new))] if change.old and change.new else [])
+    for old_units, new_units in pairs:
+        old_norm = " ".join(u.norm for u in old_units)
+        new_norm = " ".join(u.norm for u in new_units)
+        was_off = _asserted_default(DEFAULT_OFF, old_norm)
+        now_on = _asserted_default(DEFAULT_ON, new_norm)
+        if not was_off or not now_on or _asserted_default(DEFAULT_ON, old_norm):
+            continue
+        if _asserted_default(DEFAULT_OFF, new_norm) and not _asserted_default(DEFAULT_ON, old_norm):
+            if DEFAULT_OFF.count(new_norm) >= DEFAULT_OFF.count(old_norm):
+                continue  # still off by default; the "on" is something else
+        children = any(_about_children(view, u) for u in (*old_units, *new_units))
+        yield _finding(
+            "default-switched",
+            "children" if children else "rights_reduced",
+            view,
+            change,
+            f"A default changes from off to on ({_quote(was_off)} becomes {_quote(now_on)})"
+            + (" for children" if children else "; the reader now has to act to stop it"),
+        )
+        return
+
+
+def _asserted_default(family: Family, norm: str) -> str | None:
+    """The first statement of a default; only a negation right before it ("is not on by default") denies it."""
+    for match in family.matches(norm):
+        if not has_negation(" ".join(norm[: match.start()].split()[-3:])):
+            return match.group(0)
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
 # Promises removed or weakened
 
 
@@ -778,6 +895,176 @@ def _verbs(verbs: list[str]) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
+# Safety net: a new practice described in words no family knows
+
+
+def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A sentence, list item or row that adds a data-handling action the old text did not have.
+
+    Recall-oriented: the action ("estimate", "recommend", "upload", "disclose", "archive") must be new
+    to the changed sentences, stated by or of the organisation (not "you can", not a definition,
+    summary or example), asserted (not "we do not"), and not explained by a protective word nearby
+    ("only", "encrypted", "deleted", "if you opt in"). The category follows the verb family.
+    """
+    if change.kind != "substantive" or CONTACT_US.search(normalise(view.title)):
+        return
+    bounded = any(d.role == "retention" for u in change.new for d in durations(u.norm, _default_role(view, u)))
+    for old, new in change.pairs:
+        if new is None or new.kind == "heading" or not _describes_practice(view, new) or _instruction(new.norm):
+            continue
+        if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
+            continue  # rights and ways to get in touch have their own rules
+        counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
+        for segment in inserted_segments(counterpart, new.plain):
+            if moved_within(segment, view.old_norm, view.new_norm):
+                continue
+            hit = _new_action(change, counterpart, segment, bounded)
+            if hit:
+                category, words = hit
+                yield _finding(
+                    "practice-added",
+                    category,
+                    view,
+                    change,
+                    f"New practice described: {_quote(excerpt(words, '', 100))}; review whether it is material",
+                )
+                return
+
+
+_INSTRUCTION = re.compile(r"\b(?:go to|click|tap|select|visit|press|open (?:the|your)|log in|sign in|follow the)\b")
+
+
+def _instruction(norm: str) -> bool:
+    """Directions to the reader ("to download your data, go to Settings"), with no "we" in them."""
+    return bool(_INSTRUCTION.search(norm)) and not re.search(r"\bwe\b", norm)
+
+
+def _similar_old_sentence(view: SectionView, unit: Unit) -> str | None:
+    """The old notice's sentence this new one rewrites (moved and edited), if one is close enough."""
+    return _closest(unit.norm, view.notice_old_units)
+
+
+@lru_cache(maxsize=2048)
+def _closest(norm: str, candidates: tuple[str, ...]) -> str | None:
+    words = norm.split()
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(words)
+    best, best_ratio = None, 0.6
+    for candidate in candidates:
+        matcher.set_seq1(candidate.split())
+        if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio:
+            ratio = matcher.ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = candidate, ratio
+    return best
+
+
+_WINDOW_AFTER = 6
+
+
+def _new_action(change: Change, counterpart: str | None, segment: Segment, bounded: bool) -> tuple[str, str] | None:
+    """The category and the words of the first new, asserted, unexplained action in ``segment``."""
+    text = segment.text
+    if not content_words(segment.added) or RESTATEMENT.search(text) or CONSENT_GATE.search(text):
+        return None
+    # Searched with the list separators in place: the words since the last one are the element.
+    marked = " ".join(segment.added)
+    before = " ".join(segment.words[: segment.start])
+    full = f"{before} {marked}".strip()
+    offset = len(full) - len(marked)
+    old_text = " ".join(filter(None, (change.old_norm, normalise(counterpart or ""), " ".join(segment.replaced))))
+    done_before = {action.key for _, action in actions(old_text)}
+    for match, action in actions(marked):
+        if action.key in done_before:
+            continue  # the sentence already did this; the insertion only qualifies it
+        if action.category == "longer_retention" and bounded:
+            continue  # a period is given: the retention rules compare it
+        start, end = offset + match.start(), offset + match.end()
+        if negated(full, start, end):
+            continue
+        clause = clause_before(full, start)
+        element = clause.rsplit(SEPARATOR, 1)[-1]
+        after = " ".join(full[end:].split(SEPARATOR, 1)[0].split()[:_WINDOW_AFTER])
+        if READER_SUBJECT.search(element) or PROTECTIVE.search(f"{element} {match.group(0)} {after}"):
+            continue
+        if CONSENT_GATE.search(f"{clause} {after}") or CHOICE.search(reader_benefit_removed(element)):
+            continue
+        return action.category, text
+    return None
+
+
+_LIST_GREW = {
+    "data": ("new_data_category", "The list of personal data gains"),
+    "purpose": ("new_purpose", "The list of purposes gains"),
+    "recipients": ("new_recipients", "The list of recipients gains"),
+    "transfer": ("transfer_mechanism", "The list of international transfers gains"),
+}
+
+
+def list_grew(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A list written inside a sentence, list item or table cell gains an element ("..., and to drug makers").
+
+    Only pure additions count: the old words all stay, in order, and the new words form a whole
+    element between separators ("," ";" "|" "and" "or"), so a reworded or qualified phrase does not.
+    """
+    if change.kind != "substantive":
+        return
+    for old, new in change.pairs:
+        if old is None or new is None or not _describes_practice(view, new):
+            continue
+        if not only_additions(old.plain, new.plain):
+            continue
+        topic = _sentence_topic(view, new)
+        if topic is None:
+            continue
+        for segment in inserted_segments(old.plain, new.plain):
+            text = segment.text
+            if not segment.at_boundary or not content_words(segment.added):
+                continue
+            if moved_within(segment, view.old_norm, view.new_norm):
+                continue  # "salutation" moved from the mandatory fields to the optional ones
+            if RESTATEMENT.search(text) or CONSENT_GATE.search(text) or PROTECTIVE.search(text):
+                continue
+            if READER_SUBJECT.search(text) or CONTACT_DETAIL.search(text):
+                continue
+            before = segment.before
+            if negated(f"{before} {text}", len(before) + 1) or has_negation(before.split(SEPARATOR)[-1]):
+                continue  # an addition to a promise not to do something ("we never sell: nobody pays us")
+            category, label = _LIST_GREW[topic]
+            yield _finding("list-grew", category, view, change, f"{label} {_quote(excerpt(text, '', 80))}")
+            return
+
+
+_RECIPIENT_VERB = re.compile(
+    r"\b(?:disclos\w+|shar(?:e|es|ed|ing)|sells?|sold|pass\w* (?:\w+ ){0,3}(?:on|to)|sen(?:d|ds|t) (?:\w+ ){0,4}to|"
+    r"provid(?:e|es|ed) (?:\w+ ){0,4}to|giv(?:e|es|en) (?:\w+ ){0,3}to|transfer\w*|(?:make|made) (?:\w+ ){0,3}available)\b"
+)
+_COLLECT_VERB = re.compile(
+    r"\b(?:collect\w*|gather\w*|obtain\w*|receiv\w+|record\w*|captur\w+|measur\w+|reports?|log\w*|"
+    r"(?:ask|asks) (?:you )?for|(?:give|provide) us)\b"
+)
+_PURPOSE_VERB = re.compile(r"\b(?:use|uses|used|using|process\w*|purposes?|in order to)\b")
+
+
+def _sentence_topic(view: SectionView, unit: Unit) -> str | None:
+    """What an enumeration in ``unit`` lists: from its list's lead-in, else the sentence's own verb."""
+    if unit.kind in ("item", "row"):
+        topic = _list_topic(view, unit)
+        if topic is not None or unit.lead or unit.kind == "row":
+            return topic
+    norm = unit.norm
+    if _is_right_context(view, unit) or "retention" in topics(norm):
+        return None
+    if _RECIPIENT_VERB.search(norm):
+        return "recipients"
+    if _COLLECT_VERB.search(norm):
+        return "data"
+    if _PURPOSE_VERB.search(norm):
+        return "purpose"
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
 # Extra terms from the configuration
 
 
@@ -804,6 +1091,9 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     transfer_changed,
     controller_changed,
     children_weaker,
+    default_switched,
     negation_removed,
     custom_term,
+    list_grew,
+    practice_added,
 )

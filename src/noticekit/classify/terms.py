@@ -81,7 +81,10 @@ PRACTICE_VERBS: dict[str, str] = {
 """What a notice promises not to do: "we do not sell", "we never share", "no data is transferred"."""
 
 QUALIFIERS = (
-    r"except|excepting|unless|other than|apart from|save for|save where|besides|"
+    r"except|excepting|unless|other than|apart from|save for|save where|besides|beyond|"
+    r"without first|without (?:\w+ )?(?:removing|anonymi[sz]ing|pseudonymi[sz]ing|de identifying|aggregating|"
+    r"hashing|masking|stripping|replacing)|before (?:removing|anonymi[sz]ing|pseudonymi[sz]ing)|"
+    r"(?:where|when|if|as|to the extent|insofar as) (?:\w+ )?(?:permitted|required|allowed|authori[sz]ed|necessary)|"
     r"generally|usually|typically|normally|ordinarily|as a rule|in most cases|in general|"
     r"currently|at present|at this time|for now|routinely|knowingly|intentionally|directly"
 )
@@ -252,6 +255,7 @@ DATA = (
     family(
         "contact-data", "new_data_category", "contact data", r"(?:phone|mobile|telephone|cell) numbers?",
         r"(?:home|postal|residential|physical) address(?:es)?", r"email(?: address(?:es)?)?", r"phone",
+        exclude=(r"(?:email|phone|text)(?:s|ed|ing)? (?:you|them|him|her|users|members|customers|us)",),
     ),
     family(
         "vehicle", "new_data_category", "driving or vehicle data", r"driving (?:behaviou?r|data|habits)",
@@ -419,7 +423,12 @@ DENIALS = family(
     r"(?:is|are) (?:not|no longer) (?:available|possible|supported|offered)",
     r"we (?:will|may|can|do) not (?:honou?r|accept|respond|process|action|act on)", r"no (?:right|option) to",
     r"(?:can|may) not (?:be )?(?:opt|object|withdraw|delet|eras|access|correct|unsubscrib)\w*",
+    exclude=(
+        r"(?:if|unless|when|whenever|until|once|whether|as long as|in case|while) you (?:\w+ ){0,2}"
+        r"(?:do|does|are|will|can|have) (?:not|no longer)",
+    ),
 )
+"""A condition ("if you do not sign in for 4 years") is not a refusal."""
 
 FRICTION = (
     family(
@@ -451,6 +460,9 @@ FRICTION = (
         r"where (?:feasible|practicable|reasonably possible)", r"if (?:feasible|practicable)",
         r"in (?:certain|some|limited|exceptional) (?:cases|circumstances)", r"only (?:where|if|when|in)",
         r"we are not (?:obliged|required)", r"our decision is final",
+        r"(?:where|when|if|as|to the extent|insofar as) (?:\w+ ){0,2}law (?:requires|permits|allows|obliges)",
+        r"(?:where|when|if|as|to the extent) (?:\w+ ){0,2}(?:permitted|required|allowed|obliged) (?:to )?by (?:\w+ )?law",
+        r"where applicable", r"subject to (?:applicable |local )?laws?", r"except (?:where|when|if|as|for|that)",
     ),
     family("only", "rights_reduced", "a restriction", r"only", r"solely", r"exclusively"),
 )
@@ -554,11 +566,14 @@ NOT_TRANSFER = phrases(
 
 OWNERSHIP = family(
     "ownership", "controller_identity", "a change of ownership or controller", r"acquired",
-    r"acquisition of (?:us|our (?:company|business)|the company)", r"(?:has|have) (?:been )?merged", r"merged with",
-    r"new owners?", r"(?:is|are) now (?:owned|operated|controlled|provided|run) by",
-    r"(?:now )?part of the \w+ group", r"successor(?: entity| company)?", r"change of (?:ownership|control)",
-    r"taken over", r"takeover", r"joint controllers?", r"co controllers?", r"new controller",
-    r"(?:is|are) now the (?:data )?controller",
+    r"acquisition of (?:us|our (?:company|business)|the company)", r"(?:has|have) (?:been )?merged",
+    r"merged (?:with|into)", r"new owners?", r"now owned by",
+    r"(?:is|are|was|were) now (?:owned|operated|controlled|provided|run|managed) by",
+    r"(?:now )?(?:a |an )?(?:part|member|subsidiary|division|brand|unit) of (?:the )?(?:\w+ ){1,3}group",
+    r"(?:became|become|becomes|is now|are now|now) (?:a |an )?(?:part|member|subsidiary|division|brand) of",
+    r"join(?:ed|s)? (?:the )?(?:\w+ ){1,3}(?:group|family of companies)", r"successor(?: entity| company| in title)?",
+    r"change of (?:ownership|control)", r"taken over", r"takeover", r"joint controllers?", r"co controllers?",
+    r"new controller", r"(?:is|are) now the (?:data )?controller", r"(?:sold|transferred) (?:our|the) business to",
 )
 CONTROLLER_CONTEXT = phrases(
     r"(?:is|are|acts? as|remains?|becomes?|will be) (?:the |a |joint |our )?(?:data )?controllers?",
@@ -567,6 +582,8 @@ CONTROLLER_CONTEXT = phrases(
     r"(?:now )?(?:operated|provided|owned|run|controlled|offered) by",
     r"we are", r"who we are", r"about us",
     r"(?:name|identity|details) of the controller", r"refers? to", r"means",
+    r"decid(?:es|e) (?:how and why|why and how|the purposes|how your|what happens to)",
+    r"determin(?:es|e) (?:the purposes|how and why|why and how)", r"(?:is|are) responsible for (?:your|the|this)",
 )
 CONDITIONAL = re.compile(r"^(?:if|in the event|should|where|in case|when|whenever)\b")
 COMPANY_SUFFIX = (
@@ -616,10 +633,33 @@ CHILD_PROTECTIVE = phrases(
 )
 
 # --------------------------------------------------------------------------------------------------
+# Defaults: what happens unless the reader acts
+
+_SETTING = r"(?:it|this|they|them|these|the \w+(?: \w+)?)"
+DEFAULT_OFF = family(
+    "default-off", "rights_reduced", "off unless you turn it on", r"off by default", r"by default (?:\w+ ){0,4}(?:is|are) (?:off|disabled|hidden|private|not shared)",
+    r"(?:disabled|switched off|turned off|inactive|deactivated|hidden|private|not (?:enabled|active|shared|visible)) "
+    r"(?:by default|until you|unless you)",
+    r"opt(?:s|ed|ing)? in", r"opt ins?", r"only (?:if|when|once|after) you (?:\w+ ){0,2}(?:turn|switch|opt|enable|choose|agree|ask|tick)",
+    r"(?:unless|until) you (?:\w+ ){0,2}(?:turn|switch|set) " + _SETTING + r"? ?on", r"(?:is|are) off (?:unless|until)",
+    r"(?:unless|until) you (?:\w+ ){0,2}(?:enable|activate|opt in|choose|agree|tick)",
+)
+"""Off unless the reader switches it on ("off by default", "opt-in", "only if you turn it on")."""
+DEFAULT_ON = family(
+    "default-on", "rights_reduced", "on unless you turn it off", r"on by default", r"by default (?:\w+ ){0,4}(?:is|are) (?:on|enabled|public|visible|active|shared)",
+    r"(?:enabled|switched on|turned on|active|activated|public|visible|shared|opted in|included|enrolled) "
+    r"(?:by default|automatically|unless you)",
+    r"automatically (?:enabled|switched on|turned on|opted in|included|enrolled|shared|public|visible)",
+    r"(?:unless|until) you (?:\w+ ){0,2}(?:turn|switch|set) " + _SETTING + r"? ?off",
+    r"(?:unless|until) you (?:\w+ ){0,2}(?:opt out|disable|deactivate|object|untick|tell us not to)",
+)
+"""On unless the reader switches it off ("on by default", "automatically enrolled", "unless you opt out")."""
+
+# --------------------------------------------------------------------------------------------------
 # Sentence roles
 
 CHOICE = phrases(
-    r"you(?: \w+){0,2} (?:can|may|could|are able to|will be able to|are entitled to|have the (?:right|option|choice))",
+    r"you(?: (?!we |they |it )\w+){0,2} (?:can|may|could|are able to|will be able to|are entitled to|have the (?:right|option|choice))",
     r"right to", r"rights? (?:of|to)", r"opt(?:s|ed|ing)? out", r"opt in", r"unsubscrib\w+", r"withdraw\w*",
     r"your choices?", r"turn(?:s|ing)? (?:it |them |this )?off", r"switch(?:es|ing)? (?:it |them |this )?off",
     r"disabl\w+", r"object(?:s|ing)? to", r"stop us", r"ask us (?:not )?to",
@@ -629,13 +669,45 @@ CHOICE = phrases(
 CONTACT_US = phrases(
     r"contact us", r"reach us", r"write to us", r"call us", r"email us", r"us at", r"us by",
     r"our (?:phone|telephone|email|postal|address|office|dpo)",
-    r"contact (?:our|the) (?:dpo|data protection officer|privacy team)",
+    r"contact (?:our|the) (?:dpo|data protection officer|privacy team)", r"get in touch",
+    r"(?:contact|reach|write to|call) (?:our|the) (?:\w+ ){0,3}(?:team|officer|lead|desk|office|centre|center)",
 )
+CONTACT_DETAIL = phrases(r"zzphone", r"zzemail", r"zzurl")
+"""Masked phone numbers, e-mail addresses and links: a sentence naming one is a way to reach someone."""
+BENEFIT = re.compile(
+    r"\b(?:so (?:that )?you(?: \w+)? (?:can|could|may|are able to|will be able to)|"
+    r"(?:to|and|which|that) (?:let|lets|help|helps|allow|allows|enable|enables) you(?: to)?)\b"
+)
+"""A clause saying what a practice lets the reader do ("so you can pick friends"): a reason, not a choice."""
+DEFINITION = re.compile(
+    r"^(?:\w+ ){0,6}?(?:means|mean|refers? to|is defined as|are defined as|has the meaning|have the meaning|"
+    r"shall mean|is used to describe)\b"
+)
+"""A definition ("'Sell' means to disclose ...", "Personal data refers to ...") explains a word."""
+SUMMARY = re.compile(
+    r"^(?:in short|in summary|summary|to summari[sz]e|put simply|in brief|briefly|in a nutshell|at a glance|"
+    r"tl ?dr|overview|the short version|in plain (?:english|language|words))\b"
+)
+"""A summary restates what the notice says in detail elsewhere."""
 ERASURE = family(
     "erasure-commitment", "longer_retention", "a commitment to delete", r"delet(?:e|es|ed|ing|ion)",
     r"eras(?:e|es|ed|ing|ure)", r"destroy\w*", r"anonymi[sz]\w+", r"purg\w+", r"shred\w*", r"dispos(?:e|ed|al) of",
     r"remov(?:e|es|ed|ing|al)",
 )
+KEPT_AFTER = family(
+    "kept-after", "longer_retention", "keeping information after it is deleted or the account closed",
+    r"(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed)|hold|holds|held|archiv\w+|preserv\w+) (?:\w+ ){0,8}"
+    r"(?:even )?(?:after|beyond|following|once) (?:you (?:\w+ )?)?(?:delet\w+|clos\w+|cancel\w*|leav\w+|terminat\w+|"
+    r"end\w*|unsubscrib\w+|withdraw\w*|stop\w*|remov\w+|erasure|account (?:deletion|closure))",
+    r"(?:remain|remains|stay|stays) (?:\w+ ){0,4}(?:after|even after|once) (?:you (?:\w+ )?)?(?:delet\w+|clos\w+|leav\w+)",
+    r"(?:do not|does not|will not|no longer) (?:delete|erase|remove) (?:\w+ ){0,6}(?:when|after|if) you",
+)
+"""Information kept after the reader deletes it or leaves ("messages are kept after you delete your account")."""
+KEEP_LEAD = phrases(
+    r"keep\w*", r"kept", r"retain\w*", r"retention", r"stor(?:e|es|ed|ing|age)", r"hold", r"held", r"archiv\w+",
+    r"for longer", r"exceptions?", r"except",
+)
+"""A list introduced as things we keep ("We keep a small amount of information for longer:")."""
 UNLIMITED = family(
     "unlimited", "longer_retention", "an unlimited period", r"indefinite(?:ly)?", r"permanent(?:ly)?", r"forever",
     r"without (?:a |any )?(?:time )?limit", r"no (?:fixed |set )?(?:time )?limit",

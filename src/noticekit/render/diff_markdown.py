@@ -158,13 +158,10 @@ def _plan(lines: list[_Line], old_kinds: list[str], new_kinds: list[str]) -> lis
                 # A line that cannot hold markup still must not swallow the old words it replaced:
                 # they follow it as an old line of their own.
                 new_part: list[tuple[Op, str]] = [(op, text) for op, text in line.segments if op != "delete"]
-                old_part: list[tuple[Op, str]] = [
-                    (op, text) for op, text in line.segments if op == "delete" and text != "\n"
-                ]
-                start = (line.old_no, line.new_no, line.old_start, line.new_start)
-                plan.append(_Planned(_Line(*start, new_part), side, kind))
-                orphan = _Line(*start, old_part, "delete")
-                plan.append(_Planned(orphan, "old", _kind_at(old_kinds, line.old_no)))
+                kept = _Line(line.old_no, line.new_no, line.old_start, line.new_start, new_part)
+                plan.append(_Planned(kept, side, kind))
+                for orphan in _deleted_lines(line):
+                    plan.append(_Planned(orphan, "old", _kind_at(old_kinds, orphan.old_no)))
             else:
                 plan.append(_Planned(line, side, kind))
         else:
@@ -189,7 +186,9 @@ def _plan(lines: list[_Line], old_kinds: list[str], new_kinds: list[str]) -> lis
                 and following.line.new_no == last_new.line.new_no + 1
             )
             inside_new_table = inside_new_block and following is not None and following.kind in ("table", "delimiter")
-            if item.kind == "blank" and inside_new_block:
+            if item.kind == "blank" and (
+                inside_new_table or (inside_new_block and emitted is not None and emitted.side == "new")
+            ):
                 item.kind = "skip"  # it would split a new block (a table, a list) in two
             elif inside_new_table and item.kind == "delimiter":
                 item.kind = "skip"
@@ -197,7 +196,9 @@ def _plan(lines: list[_Line], old_kinds: list[str], new_kinds: list[str]) -> lis
                 item.kind = "cell"  # an old line inside a new table: a row of its own
             elif item.kind == "delimiter" and not (emitted is not None and emitted.kind == "table"):
                 item.kind = "skip"
-            elif item.kind == "table" and not (emitted is not None and emitted.kind in ("table", "delimiter")):
+            elif item.kind == "table" and not inside_new_table and not (
+                emitted is not None and emitted.kind in ("table", "delimiter", "cell")
+            ):
                 after = plan[i + 1] if i + 1 < len(plan) else None
                 starts_table = after is not None and after.side == "old" and after.kind == "delimiter"
                 item.kind = "table" if starts_table else "loose-row"
@@ -274,6 +275,27 @@ def _atom_spans(text: str) -> tuple[bytearray, set[int]]:
                 inside[start + 1 : end] = b"\x01" * (end - start - 1)
         offset += len(line) + 1
     return inside, edges
+
+
+def _deleted_lines(line: _Line) -> list[_Line]:
+    """The deleted text of a line as old-only lines, each with its own old line number and offset."""
+    lines: list[_Line] = []
+    old_no, old_pos = line.old_no, line.old_start
+    current: _Line | None = None
+    for op, text in line.segments:
+        if op == "insert":
+            continue
+        if op == "equal" or text == "\n":
+            current = None
+            old_no += text == "\n"
+            old_pos += len(text)
+            continue
+        if current is None:
+            current = _Line(old_no, line.new_no, old_pos, line.new_start, [], "delete")
+            lines.append(current)
+        current.segments.append((op, text))
+        old_pos += len(text)
+    return lines
 
 
 def _kind_at(kinds: list[str], number: int) -> str:
@@ -466,15 +488,22 @@ def _render_line(item: _Planned, sides: _Sides) -> str | None:
     new, old = line.side_text("new"), line.side_text("old")
     if kind in ("raw", "delimiter", "code", "blank"):
         return new if side == "new" else old  # nothing can be marked up here
-    if kind == "loose-row":
-        loose = _UNESCAPED_PIPE.sub(" ", old).strip()
-        return _redline_inline(_atomize_old(loose, line.old_no, old_kinds), [], side)
-    if kind == "cell":
-        escaped = _UNESCAPED_PIPE.sub(lambda _: "\\|", _split_line(old, False)[1])
-        return "| " + _redline_inline(_atomize_old(escaped, line.old_no, old_kinds), [], side) + " |"
-    table = kind == "table"
     old_end = line.old_start + len(old)
     old_before, old_after = sides.old_around(line.old_start, old_end)
+    whole = old_before == "\n" and old_after == "\n"
+    if kind == "loose-row":
+        loose = _UNESCAPED_PIPE.sub(" ", old)
+        atoms = _atomize_old(loose, line.old_no, old_kinds, before=old_before, after=old_after)
+        return _redline_inline(_whole(atoms, whole), [], side).strip()
+    if kind == "cell":
+        content = sides.old_without_prefixes(line.old_start, old_end)[0]
+        if not content.strip():
+            return None
+        escaped = _UNESCAPED_PIPE.sub(lambda _: "\\|", content)
+        atoms = _atomize_old(escaped, line.old_no, old_kinds, before=old_before, after=old_after)
+        cell = _redline_inline(_whole(atoms, whole), [], side)
+        return f"| {cell} |"
+    table = kind == "table"
     new_before, new_after = sides.new_around(line.new_start, line.new_start + len(new))
     new_head, new_body, new_tail = _split_line(new, table)
     if side == "new":
@@ -499,15 +528,20 @@ def _render_line(item: _Planned, sides: _Sides) -> str | None:
     old_atoms = _atomize_old(
         old_body, line.old_no, old_kinds, before=old_head[-1:] or old_before, after=old_tail[:1] or old_after
     )
-    if side == "old" and not (old_before == "\n" and old_after == "\n"):
-        # Part of an old line (the word diff put the rest elsewhere): its emphasis or tags may
-        # open here and close there, so they are left out; the words stay.
-        old_atoms = [atom for atom in old_atoms if atom[0] != "struct" or atom[1] == "|"]
+    if side == "old":
+        old_atoms = _whole(old_atoms, whole)
     new_atoms = atomize(new_body, table=table, before=new_head[-1:] or new_before, after=new_tail[:1] or new_after)
     body = _redline_inline(old_atoms, new_atoms, side)
     if head and body and not head[-1].isspace() and not table:
         head += " "  # "-" (an emptied list item) + "<del>we</del>" must stay a list item
     return head + body + tail
+
+
+def _whole(atoms: list[Atom], whole: bool) -> list[Atom]:
+    """Atoms of an old line written on its own: when it is only part of the old line (the word diff
+    put the rest elsewhere), its emphasis or tags may open here and close there, so they are left
+    out; the words stay."""
+    return atoms if whole else [atom for atom in atoms if atom[0] != "struct" or atom[1] == "|"]
 
 
 def _atomize_old(
@@ -654,8 +688,8 @@ def _edit(op: Op, atoms: list[Atom], side: Side) -> str:
         if own:  # keep the marker on the words: "EU <ins>and US</ins> |", not "EU <ins>and US </ins>|"
             body = text.strip()
             start = text.index(body[0])
-            out.append(f"{text[:start]}{open_tag}{body}{close_tag}{text[start + len(body):]}")
-        else:
+            out.append(f"{text[:start]}{open_tag}{body}{close_tag}{text[start + len(body) :]}")
+        else:  # old whitespace stays inside: outside, it could break the new text's emphasis
             out.append(f"{open_tag}{text}{close_tag}")
 
     for kind, text in atoms:
@@ -748,7 +782,7 @@ def _section_markdown(s: SectionDiff, full: bool) -> list[str]:
     if s.status == "modified":
         out += [_excerpt(redline_markdown(s.ops), full), ""]
     elif s.status in ("added", "removed"):
-        out += [redline_markdown(s.ops), ""]
+        out += [redline_markdown(s.ops).strip("\n"), ""]
     return out
 
 

@@ -107,14 +107,14 @@ def test_ops_rebuild_both_sides_of_arbitrary_text(old: str, new: str) -> None:
     _assert_well_formed(old, new)
 
 
-@settings(max_examples=300)
+@settings(max_examples=150)
 @given(edited_prose())
 def test_ops_rebuild_both_sides_of_word_edits(case: tuple[str, str, int]) -> None:
     old, new, _ = case
     _assert_well_formed(old, new)
 
 
-@settings(max_examples=200)
+@settings(max_examples=100)
 @given(edited_prose())
 def test_word_edits_give_small_changes(case: tuple[str, str, int]) -> None:
     old, new, edits = case

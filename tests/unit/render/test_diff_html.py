@@ -326,7 +326,7 @@ def _blocks(html: str) -> list[str]:
     return [tag.name for tag in soup.find_all(["p", "h3", "ul", "li", "table", "tr", "td", "th"])]
 
 
-@settings(max_examples=120, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(word_edits())
 def test_redline_keeps_the_new_structure_and_both_texts(case: tuple[str, str]) -> None:
     old, new = case
@@ -348,7 +348,7 @@ def test_redline_keeps_the_new_structure_and_both_texts(case: tuple[str, str]) -
     assert _text(body, "ins") == _text(render_markdown(old).html, "")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(document(), document())
 def test_any_rewrite_renders_and_keeps_both_texts(old_lines: list[str], new_lines: list[str]) -> None:
     old, new = "\n".join(old_lines), "\n".join(new_lines)
