@@ -84,6 +84,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return harden_page(add_feed_links(output, page.url, f"{config.site_name}: versions"), with_policy=not serving)
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    # 404.html is a theme template, not a page: it needs the same policy.
+    return harden_page(output_content) if template_name == "404.html" else output_content
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
     root: Path = _state["root"]  # type: ignore[assignment]
     for name in ("versions", "noticekit.yml", "templates"):

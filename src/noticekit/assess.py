@@ -53,7 +53,9 @@ def assess(project: Project, working: Notice, today: date) -> Assessment:
     decision = decide(working.meta, findings, config)
     index = f"{project.settings.notice_dir}/index.md"
     line = _key_line(working, "effective") or _key_line(working, "last_updated") or 1
-    messages = list(decision.problems) + list(notice_period_problems(working.meta, decision.material, config, today=today))
+    messages = list(decision.problems) + list(
+        notice_period_problems(working.meta, decision.material, config, today=today)
+    )
     problems = tuple(Problem(index, line, message) for message in messages)
     return Assessment(baseline, True, diff, findings, decision, problems)
 

@@ -56,14 +56,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     notify = sub.add_parser("notify", help="write the customer email for a version")
     notify.add_argument("version")
-    notify.add_argument("--out", type=Path, default=None, help="folder for the email files (default: build/notify/VERSION)")
+    notify.add_argument(
+        "--out", type=Path, default=None, help="folder for the email files (default: build/notify/VERSION)"
+    )
     notify.add_argument("--site-url", default=None, help="absolute URL of the published site")
 
     imp = sub.add_parser("import", help="create notice/ from a published HTML page or a Markdown document")
     imp.add_argument("file", type=Path)
     imp.add_argument("--force", action="store_true", help="replace a non-empty notice/")
 
-    imp_git = sub.add_parser("import-git", help="create one version per commit that changed a notice in a git repository")
+    imp_git = sub.add_parser(
+        "import-git", help="create one version per commit that changed a notice in a git repository"
+    )
     imp_git.add_argument("repo", type=Path)
     imp_git.add_argument("path", help="the notice's path inside the repository (a file or a notice/ folder)")
     imp_git.add_argument("--since", type=_date, default=None)
@@ -146,14 +150,20 @@ def _run(args: argparse.Namespace) -> int:
                 }
                 for v in reversed(tl.versions)
             ]
-            print(json.dumps({"as_of": tl.as_of.isoformat(), "current": tl.current.id if tl.current else None,
-                              "versions": rows}, indent=2))
+            print(
+                json.dumps(
+                    {"as_of": tl.as_of.isoformat(), "current": tl.current.id if tl.current else None, "versions": rows},
+                    indent=2,
+                )
+            )
         else:
             print(f"{'version':<12} {'effective':<12} {'until':<12} {'status':<9} material")
             for v in reversed(tl.versions):
                 until = tl.until[v.id].isoformat() if tl.until[v.id] else "-"
-                print(f"{v.id:<12} {v.effective.isoformat():<12} {until:<12} {tl.status[v.id]:<9} "
-                      f"{'yes' if v.material else 'no'}")
+                print(
+                    f"{v.id:<12} {v.effective.isoformat():<12} {until:<12} {tl.status[v.id]:<9} "
+                    f"{'yes' if v.material else 'no'}"
+                )
         return EXIT_OK
     if args.command == "at":
         version = in_effect_on(project.archive.versions(), args.date)

@@ -51,7 +51,9 @@ def check(project: Project, today: date, *, strict: bool = False) -> CheckReport
     report.errors += archive.verify()
     for stale in archive.stale_staging():
         report.warnings.append(
-            Problem(f"{project.settings.versions_dir}/{stale.name}", 1, "leftover of an interrupted release; safe to delete")
+            Problem(
+                f"{project.settings.versions_dir}/{stale.name}", 1, "leftover of an interrupted release; safe to delete"
+            )
         )
     try:
         versions = archive.versions()

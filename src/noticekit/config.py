@@ -31,9 +31,7 @@ class Wording:
     last_updated: str = "Last updated on {date}"
     effective: str = "Effective {date}"
     prior_version: str = "view the prior version"
-    draft_banner: str = (
-        "DRAFT: this preview shows unreleased changes to the notice. It is not the published notice."
-    )
+    draft_banner: str = "DRAFT: this preview shows unreleased changes to the notice. It is not the published notice."
     archived_banner: str = "This is an archived version of this notice, in effect from {start} to {end}."
     archived_never_banner: str = "This version was superseded before it took effect."
     read_current: str = "Read the current notice"

@@ -52,7 +52,10 @@ def build(project: Path, as_of: str | None = "2026-11-29", site: Path | None = N
     environ.update(env)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-        cwd=project, env=environ, capture_output=True, text=True,
+        cwd=project,
+        env=environ,
+        capture_output=True,
+        text=True,
     )
     return BuildResult(result.returncode, result.stdout + result.stderr, site)
 
@@ -63,5 +66,7 @@ def notice_cli(project: Path, *args: str, as_of: str | None = None) -> subproces
         environ["NOTICE_AS_OF"] = as_of
     return subprocess.run(
         [sys.executable, "-m", "noticekit.cli", "-C", str(project), *args],
-        env=environ, capture_output=True, text=True,
+        env=environ,
+        capture_output=True,
+        text=True,
     )

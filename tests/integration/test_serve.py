@@ -46,7 +46,10 @@ def test_serve_shows_draft_and_reloads_on_edit(tmp_path):
     env = os.environ | {"NOTICE_AS_OF": "2026-11-29", "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     try:
         root = f"http://127.0.0.1:{port}/"

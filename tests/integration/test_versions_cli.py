@@ -41,7 +41,11 @@ def test_release_then_versions_and_at(project):
     assert "released version 2022-04-04" in result.stdout
     manifest = json.loads((project / "versions/2022-04-04/manifest.json").read_text())
     assert manifest["id"] == "2022-04-04" and set(manifest["files"]) == {
-        "index.md", "sections/01-what-we-collect.md", "sections/02-sharing.md", "sections/03-your-rights.md"}
+        "index.md",
+        "sections/01-what-we-collect.md",
+        "sections/02-sharing.md",
+        "sections/03-your-rights.md",
+    }
     assert len(manifest["sha256"]) == 64
 
     (project / "notice/sections/03-your-rights.md").write_text(
@@ -51,7 +55,10 @@ def test_release_then_versions_and_at(project):
     assert notice_cli(project, "release").returncode == 0
 
     listing = json.loads(notice_cli(project, "versions", "--json", as_of="2023-06-01").stdout)
-    assert [(v["id"], v["status"]) for v in listing["versions"]] == [("2023-05-01", "current"), ("2022-04-04", "archived")]
+    assert [(v["id"], v["status"]) for v in listing["versions"]] == [
+        ("2023-05-01", "current"),
+        ("2022-04-04", "archived"),
+    ]
     assert notice_cli(project, "at", "2023-04-30").stdout.strip() == "2022-04-04"
     assert notice_cli(project, "at", "2023-05-01").stdout.strip() == "2023-05-01"
     missing = notice_cli(project, "at", "2020-01-01")
@@ -118,8 +125,15 @@ def test_check_reports_tampering_and_unreleased_changes(project):
 def test_check_json_shape_for_a_valid_project(project):
     assert notice_cli(project, "release").returncode == 0
     report = json.loads(notice_cli(project, "check", "--json", "--as-of", "2022-05-01").stdout)
-    assert report == {"ok": True, "errors": [], "warnings": [], "baseline": "2022-04-04", "changed": False,
-                      "material": False, "findings": []}
+    assert report == {
+        "ok": True,
+        "errors": [],
+        "warnings": [],
+        "baseline": "2022-04-04",
+        "changed": False,
+        "material": False,
+        "findings": [],
+    }
 
 
 def test_usage_error_exits_2(project):

@@ -47,7 +47,10 @@ def test_someone_elses_notice_over_time(someone_else, tmp_path, as_of, root_vers
         hrefs = [a["href"] for a in banner.find_all("a")]
         assert "versions/2025-02-10/" in hrefs and "versions/2025-02-10/changes/" in hrefs
         upcoming = result.page("versions/2025-02-10")
-        assert "This version of the notice takes effect on March 15, 2025." in upcoming.select_one(".nk-banner--upcoming").get_text()
+        assert (
+            "This version of the notice takes effect on March 15, 2025."
+            in upcoming.select_one(".nk-banner--upcoming").get_text()
+        )
     else:
         assert banner is None
         archived = result.page("versions/2024-05-20")
@@ -87,8 +90,18 @@ def test_versions_list_and_json(someone_else, tmp_path):
     assert cells[:4] == ["May 20, 2024", "May 20, 2024", "March 15, 2025", "archived"]
     data = result.json("versions.json")
     newest = data["versions"][0]
-    assert set(newest) >= {"id", "title", "last_updated", "effective", "announced", "status", "url", "changes_url",
-                           "material", "sha256"}
+    assert set(newest) >= {
+        "id",
+        "title",
+        "last_updated",
+        "effective",
+        "announced",
+        "status",
+        "url",
+        "changes_url",
+        "material",
+        "sha256",
+    }
     assert newest["url"] == "versions/2025-02-10/" and newest["changes_url"] == "versions/2025-02-10/changes/"
     assert newest["announced"] == "2025-02-10" and newest["effective"] == "2025-03-15"
     assert newest["material"] is True

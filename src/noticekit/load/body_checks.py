@@ -26,9 +26,54 @@ UNSAFE_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 # Inline and block elements an editor may reasonably need in a legal text. Anything else
 # (script, iframe, object, embed, style, form, input, svg, …) is refused.
 ALLOWED_TAGS = frozenset(
-    """a abbr address b blockquote br caption cite code dd del details dfn div dl dt em figcaption
-    figure hr i ins kbd li mark ol p pre q s small span strong sub summary sup table tbody td tfoot
-    th thead time tr u ul""".split()
+    [
+        "a",
+        "abbr",
+        "address",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "hr",
+        "i",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    ]
 )
 FORBIDDEN_ATTRIBUTES = ("style", "srcdoc", "formaction")
 
@@ -66,15 +111,15 @@ def check_body(body: str, file: str, first_line: int, *, allow_h2: bool = False)
                     "so use '###' or deeper for sub-sections",
                 )
             )
-        if SETEXT_UNDERLINE.match(line) and previous.strip() and not previous.lstrip().startswith(("-", "*", "|")):
-            if not allow_h2 or line.strip().startswith("="):
-                problems.append(
-                    Problem(
-                        file,
-                        lineno,
-                        "underlined (setext) heading in a section body: use '###' or deeper for sub-sections",
-                    )
+        setext = SETEXT_UNDERLINE.match(line) and previous.strip() and not previous.lstrip().startswith(("-", "*", "|"))
+        if setext and (not allow_h2 or line.strip().startswith("=")):
+            problems.append(
+                Problem(
+                    file,
+                    lineno,
+                    "underlined (setext) heading in a section body: use '###' or deeper for sub-sections",
                 )
+            )
         problems.extend(_check_html(line, file, lineno))
         previous = line
     return problems
@@ -101,10 +146,14 @@ def _check_html(line: str, file: str, lineno: int) -> Iterator[Problem]:
         )
     for match in MD_LINK_TARGET.finditer(line):
         if UNSAFE_SCHEME.match(match.group(1)):
-            yield Problem(file, lineno, f"unsafe link target '{match.group(1)}': javascript: and data: URLs are not allowed")
+            yield Problem(
+                file, lineno, f"unsafe link target '{match.group(1)}': javascript: and data: URLs are not allowed"
+            )
     for match in AUTOLINK.finditer(line):
         if UNSAFE_SCHEME.match(match.group(1)):
-            yield Problem(file, lineno, f"unsafe link target '{match.group(1)}': javascript: and data: URLs are not allowed")
+            yield Problem(
+                file, lineno, f"unsafe link target '{match.group(1)}': javascript: and data: URLs are not allowed"
+            )
 
 
 def _check_attributes(attributes: str, where: str, file: str, lineno: int) -> Iterator[Problem]:
@@ -112,8 +161,12 @@ def _check_attributes(attributes: str, where: str, file: str, lineno: int) -> It
         name = attr.group(1).lower()
         value = (attr.group(2) or "").strip("\"'")
         if name.startswith("on"):
-            yield Problem(file, lineno, f"event-handler attribute '{name}' in {where} is not allowed: a notice must not run code")
+            yield Problem(
+                file, lineno, f"event-handler attribute '{name}' in {where} is not allowed: a notice must not run code"
+            )
         elif name in FORBIDDEN_ATTRIBUTES:
-            yield Problem(file, lineno, f"attribute '{name}' in {where} is not allowed: a notice must not hide or restyle text")
+            yield Problem(
+                file, lineno, f"attribute '{name}' in {where} is not allowed: a notice must not hide or restyle text"
+            )
         elif UNSAFE_SCHEME.match(value):
             yield Problem(file, lineno, f"unsafe URL '{value}' in {where}: javascript: and data: URLs are not allowed")

@@ -155,7 +155,9 @@ def _read_section(rel: str, text: str, file: str, problems: list[Problem]) -> Se
             )
         )
     if not front.body.strip():
-        problems.append(Problem(file, front.body_line, "empty section: write the section's text below the front matter"))
+        problems.append(
+            Problem(file, front.body_line, "empty section: write the section's text below the front matter")
+        )
     problems.extend(check_body(front.body, file, front.body_line))
     if not {"id", "title", "summary"} <= values.keys():
         return None

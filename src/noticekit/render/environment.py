@@ -9,9 +9,20 @@ from pathlib import Path
 
 import jinja2
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def human_date(day: date | None, pattern: str = "{month} {day}, {year}") -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +21,61 @@ from markdown.extensions.toc import slugify
 EXTENSIONS = ["tables", "footnotes", "attr_list", "admonition", "def_list", "sane_lists", "toc", "md_in_html"]
 
 SAFE_TAGS = frozenset(
-    """a abbr address b blockquote br caption cite code col colgroup dd del details dfn div dl dt em
-    figcaption figure h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s small span strong sub summary
-    sup table tbody td tfoot th thead time tr u ul""".split()
+    [
+        "a",
+        "abbr",
+        "address",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    ]
 )
 SAFE_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
@@ -76,8 +129,12 @@ class _Renderer(threading.local):
 _renderer = _Renderer()
 
 
+@lru_cache(maxsize=8192)
 def render_markdown(text: str, id_prefix: str = "") -> Fragment:
-    """Render ``text`` to sanitised HTML; heading and footnote ids start with ``id_prefix``."""
+    """Render ``text`` to sanitised HTML; heading and footnote ids start with ``id_prefix``.
+
+    Memoised: versions repeat most sections unchanged, and the result is a pure, frozen value.
+    """
     _renderer.prefix = id_prefix
     md = _renderer.md
     md.reset()

@@ -83,40 +83,46 @@ def render_notice(
         )
         toc.append(Heading(2, section.id, str(escape(section.title))))
         toc.extend(body.headings)
-    html = environment(templates_dir).get_template("notice.html").render(
-        title=meta.title,
-        version_id=context.version_id,
-        date_line=date_line,
-        effective_line=effective_line,
-        prior_url=context.prior_url,
-        version_links=context.version_links,
-        banners=context.banners,
-        intro_html=Markup(intro.html),
-        sections=sections,
-        wording=wording,
+    html = (
+        environment(templates_dir)
+        .get_template("notice.html")
+        .render(
+            title=meta.title,
+            version_id=context.version_id,
+            date_line=date_line,
+            effective_line=effective_line,
+            prior_url=context.prior_url,
+            version_links=context.version_links,
+            banners=context.banners,
+            intro_html=Markup(intro.html),
+            sections=sections,
+            wording=wording,
+        )
     )
     return RenderedNotice(html, tuple(toc))
 
 
-def check_page(
-    notice: Notice, rendered: RenderedNotice, display: str, known: Iterable[str] = ()
-) -> list[Problem]:
+def check_page(notice: Notice, rendered: RenderedNotice, display: str, known: Iterable[str] = ()) -> list[Problem]:
     """Ids that repeat on the page, and links to anchors that exist nowhere on it, by source file and line."""
     problems: list[Problem] = []
     ids = ID_ATTR.findall(rendered.html)
-    sources = [("index.md", notice.intro, notice.intro_line)] + [
-        (s.path, s.body, s.body_line) for s in notice.sections
-    ]
+    sources = [("index.md", notice.intro, notice.intro_line)] + [(s.path, s.body, s.body_line) for s in notice.sections]
     for section in notice.sections:
         if section.id in RESERVED_IDS:
             problems.append(
-                Problem(f"{display}/{section.path}", 1, f"section id '{section.id}' is reserved by the page; choose another")
+                Problem(
+                    f"{display}/{section.path}", 1, f"section id '{section.id}' is reserved by the page; choose another"
+                )
             )
     for dup, count in Counter(ids).items():
         if count > 1 and dup not in RESERVED_IDS:
             path, line = _locate(sources, f"{{#{dup}") or _locate(sources, dup) or ("index.md", 1)
             problems.append(
-                Problem(f"{display}/{path}", line, f"the anchor '#{dup}' is used {count} times on the page; ids must be unique")
+                Problem(
+                    f"{display}/{path}",
+                    line,
+                    f"the anchor '#{dup}' is used {count} times on the page; ids must be unique",
+                )
             )
     known = set(ids) | set(known)
     for target in sorted(set(FRAGMENT_HREF.findall(rendered.html))):

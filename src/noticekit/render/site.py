@@ -132,7 +132,7 @@ class SiteBuilder:
 
     def root_page(self) -> Page:
         current = self.timeline.current
-        if self.draft and self.assessment.changed or not self.timeline.versions:
+        if (self.draft and self.assessment.changed) or not self.timeline.versions:
             return self._working_page()
         shown = current or self.timeline.versions[0]
         banners: list[Banner] = []
@@ -149,8 +149,9 @@ class SiteBuilder:
             banners.append(Banner("change-coming", self.wording.change_coming_label, message, tuple(links)))
         notice = self.project.archive.load(shown.id)
         context = PageContext(shown.id, tuple(banners), self._prior_url("", shown))
-        rendered = self.cache.notice(("root", shown.sha256, context), lambda: render_notice(
-            notice, self.wording, context, self.templates_dir()))
+        rendered = self.cache.notice(
+            ("root", shown.sha256, context), lambda: render_notice(notice, self.wording, context, self.templates_dir())
+        )
         return Page("index.md", notice.meta.title, rendered.html, rendered.toc, "notice")
 
     def _working_page(self) -> Page:
@@ -198,7 +199,12 @@ class SiteBuilder:
                     start=self.day(version.effective), end=self.day(self.timeline.until[version.id])
                 )
             banners.append(
-                Banner("archived", self.wording.archived_label, message, (Link(relative(here, ""), self.wording.read_current),))
+                Banner(
+                    "archived",
+                    self.wording.archived_label,
+                    message,
+                    (Link(relative(here, ""), self.wording.read_current),),
+                )
             )
         elif status == "upcoming":
             banners.append(self._upcoming_banner(version, here))
@@ -206,14 +212,25 @@ class SiteBuilder:
         previous, following = self.timeline.previous(version.id), self.timeline.next(version.id)
         if previous is not None:
             links.append(Link(relative(here, changes_url(version.id)), self.wording.changes_link))
-            links.append(Link(relative(here, version_url(previous.id)), f"{self.wording.previous_version} ({self.day(previous.last_updated)})"))
+            links.append(
+                Link(
+                    relative(here, version_url(previous.id)),
+                    f"{self.wording.previous_version} ({self.day(previous.last_updated)})",
+                )
+            )
         if following is not None:
-            links.append(Link(relative(here, version_url(following.id)), f"{self.wording.next_version} ({self.day(following.last_updated)})"))
+            links.append(
+                Link(
+                    relative(here, version_url(following.id)),
+                    f"{self.wording.next_version} ({self.day(following.last_updated)})",
+                )
+            )
         links.append(Link(relative(here, "versions/"), self.wording.all_versions))
         context = PageContext(version.id, tuple(banners), self._prior_url(here, version), tuple(links))
         notice = self.project.archive.load(version.id)
-        rendered = self.cache.notice((version.sha256, context), lambda: render_notice(
-            notice, self.wording, context, self.templates_dir()))
+        rendered = self.cache.notice(
+            (version.sha256, context), lambda: render_notice(notice, self.wording, context, self.templates_dir())
+        )
         title = f"{notice.meta.title} ({self.day(version.last_updated)})"
         return Page(f"versions/{version.id}/index.md", title, rendered.html, rendered.toc, "version")
 
@@ -231,17 +248,21 @@ class SiteBuilder:
             old_label=self.day(old.last_updated),
             new_label=self.day(new.last_updated),
         )
-        return environment(self.templates_dir()).get_template("changes.html").render(
-            title=self.wording.changes_heading.format(date=self.day(new.last_updated)),
-            new=new,
-            old=old,
-            new_url=relative(here, version_url(new.id)),
-            old_url=relative(here, version_url(old.id)),
-            versions_url=relative(here, "versions/"),
-            body=Markup(body),
-            findings=new.findings,
-            wording=self.wording,
-            day=self.day,
+        return (
+            environment(self.templates_dir())
+            .get_template("changes.html")
+            .render(
+                title=self.wording.changes_heading.format(date=self.day(new.last_updated)),
+                new=new,
+                old=old,
+                new_url=relative(here, version_url(new.id)),
+                old_url=relative(here, version_url(old.id)),
+                versions_url=relative(here, "versions/"),
+                body=Markup(body),
+                findings=new.findings,
+                wording=self.wording,
+                day=self.day,
+            )
         )
 
     def draft_changes_page(self) -> Page:
@@ -264,9 +285,16 @@ class SiteBuilder:
                     "changes_url": relative("versions/", changes_url(version.id)) if previous else None,
                 }
             )
-        html = environment(self.templates_dir()).get_template("versions.html").render(
-            rows=rows, wording=self.wording, day=self.day, as_of=self.timeline.as_of,
-            current_url=relative("versions/", ""),
+        html = (
+            environment(self.templates_dir())
+            .get_template("versions.html")
+            .render(
+                rows=rows,
+                wording=self.wording,
+                day=self.day,
+                as_of=self.timeline.as_of,
+                current_url=relative("versions/", ""),
+            )
         )
         return Page("versions/index.md", self.wording.versions_heading, html, (), "versions")
 

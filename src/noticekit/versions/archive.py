@@ -29,6 +29,7 @@ class Archive:
     def __init__(self, folder: Path, display: str = "versions") -> None:
         self.folder = folder
         self.display = display
+        self._loaded: dict[str, Notice] = {}
 
     def ids(self) -> list[str]:
         """Version ids, oldest first (hidden staging folders are not versions)."""
@@ -65,8 +66,11 @@ class Archive:
         return self._versions[version_id]
 
     def load(self, version_id: str) -> Notice:
+        """The version's notice; loaded once per ``Archive`` (a released version never changes)."""
         self.version(version_id)
-        return load_notice(self.folder / version_id, display=f"{self.display}/{version_id}")
+        if version_id not in self._loaded:
+            self._loaded[version_id] = load_notice(self.folder / version_id, display=f"{self.display}/{version_id}")
+        return self._loaded[version_id]
 
     # Integrity ---------------------------------------------------------------------------------
 
@@ -106,13 +110,20 @@ class Archive:
                     problems.append(Problem(shown, 1, f"file of released version {version_id} is missing"))
                 elif sha256(on_disk[rel].read_bytes()) != digest:
                     problems.append(
-                        Problem(shown, 1, f"file of released version {version_id} was changed after release "
-                                "(its SHA-256 no longer matches the manifest); restore it from git")
+                        Problem(
+                            shown,
+                            1,
+                            f"file of released version {version_id} was changed after release "
+                            "(its SHA-256 no longer matches the manifest); restore it from git",
+                        )
                     )
             for rel in sorted(set(on_disk) - set(version.files)):
                 problems.append(
-                    Problem(f"{self.display}/{version_id}/{rel}", 1,
-                            f"file added to released version {version_id} after release")
+                    Problem(
+                        f"{self.display}/{version_id}/{rel}",
+                        1,
+                        f"file added to released version {version_id} after release",
+                    )
                 )
             problems.extend(self._provenance(version_id))
         return problems
@@ -128,7 +139,7 @@ class Archive:
                         f"{self.display}/{version_id}/{rel}",
                         1,
                         f"released version {version_id} was changed by commit {commit.short} "
-                        f"({commit.date:%Y-%m-%d}, \"{commit.subject}\") after it was released",
+                        f'({commit.date:%Y-%m-%d}, "{commit.subject}") after it was released',
                     )
                 )
         return problems
@@ -163,6 +174,7 @@ class Archive:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
         self.__dict__.pop("_versions", None)
+        self._loaded.clear()
         return target
 
 

@@ -22,8 +22,12 @@ def test_valid_notice_loads(make_notice):
     assert notice.meta.effective == notice.meta.last_updated
     assert [s.id for s in notice.sections] == ["what-we-collect", "sharing", "your-rights"]
     assert notice.sections[0].body_line == 6
-    assert set(notice.files) == {"index.md", "sections/01-what-we-collect.md", "sections/02-sharing.md",
-                                 "sections/03-your-rights.md"}
+    assert set(notice.files) == {
+        "index.md",
+        "sections/01-what-we-collect.md",
+        "sections/02-sharing.md",
+        "sections/03-your-rights.md",
+    }
 
 
 def test_no_front_matter(make_notice):
@@ -102,7 +106,9 @@ def test_empty_section(make_notice):
 
 
 def test_file_not_utf8(make_notice):
-    folder = make_notice({"sections/02-sharing.md": "---\nid: sharing\ntitle: Sharing\nsummary: S.\n---\nCaf\xe9\n".encode("latin-1")})
+    folder = make_notice(
+        {"sections/02-sharing.md": "---\nid: sharing\ntitle: Sharing\nsummary: S.\n---\nCaf\xe9\n".encode("latin-1")}
+    )
     assert messages(folder) == ["notice/sections/02-sharing.md:6: file is not UTF-8 (byte 0xe9); save it as UTF-8"]
 
 
@@ -124,7 +130,7 @@ def test_section_id_must_match_file_name(make_notice):
         ('<span onclick="steal()">hi</span>', "event-handler attribute 'onclick' in <span> is not allowed"),
         ("Click [here](javascript:alert(1)).", "unsafe link target 'javascript:alert(1)'"),
         ('<a href="data:text/html;base64,xx">x</a>', "unsafe URL 'data:text/html;base64,xx' in <a>"),
-        ("Text {: onmouseover=\"x()\" }", "event-handler attribute 'onmouseover' in attribute list"),
+        ('Text {: onmouseover="x()" }', "event-handler attribute 'onmouseover' in attribute list"),
         ('<span style="display:none">hidden</span>', "attribute 'style' in <span> is not allowed"),
     ],
 )
@@ -136,7 +142,13 @@ def test_forbidden_html_names_file_and_line(make_notice, body, expected):
 
 
 def test_safe_inline_html_is_allowed(make_notice):
-    folder = make_notice({"sections/02-sharing.md": section("sharing", "Sharing", "Use <abbr title='General'>GDPR</abbr> and <br> here.")})
+    folder = make_notice(
+        {
+            "sections/02-sharing.md": section(
+                "sharing", "Sharing", "Use <abbr title='General'>GDPR</abbr> and <br> here."
+            )
+        }
+    )
     assert messages(folder) == []
 
 

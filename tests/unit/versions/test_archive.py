@@ -129,9 +129,12 @@ def test_killed_release_leaves_no_partial_version(make_notice, tmp_path):
 
 def git(cwd: Path, *args: str, date: str = "2024-01-01T12:00:00+00:00") -> str:
     env = os.environ | {
-        "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
-        "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.com",
-        "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.com",
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.com",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.com",
     }
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
@@ -148,6 +151,7 @@ def test_git_provenance_reports_later_commits(make_notice, tmp_path):
     target = archive.folder / "2022-04-04/sections/02-sharing.md"
     target.write_text(target.read_text().replace("our mailer", "advertisers"))
     import json
+
     manifest = json.loads((archive.folder / "2022-04-04/manifest.json").read_text())
     manifest["files"]["sections/02-sharing.md"] = sha256(target.read_bytes())
     manifest["sha256"] = Version.from_json(manifest | {"sha256": ""}).sha256

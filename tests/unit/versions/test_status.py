@@ -77,8 +77,14 @@ def test_version_value_object_round_trip():
     assert again == v
     assert "2024-05-01" in repr(v)
     with pytest.raises(ValueError, match="must equal its last_updated"):
-        Version(id="2024-05-02", title="t", last_updated=date(2024, 5, 1), effective=date(2024, 5, 1),
-                announced=None, files={"a": "b"})
+        Version(
+            id="2024-05-02",
+            title="t",
+            last_updated=date(2024, 5, 1),
+            effective=date(2024, 5, 1),
+            announced=None,
+            files={"a": "b"},
+        )
     tampered = v.to_json() | {"files": {"index.md": "1" * 64}}
     with pytest.raises(ValueError, match="sha256 does not match"):
         Version.from_json(tampered)
