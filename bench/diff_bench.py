@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
@@ -28,30 +28,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from diff_match_patch import diff_match_patch
 
 from noticekit.diff import compare_notices
-from noticekit.diff.words import TokenOps, diff_tokens, dmp_engine, token_boundaries, tokenize
+from noticekit.diff.words import Engine, TokenOps, diff_tokens, dmp_engine, token_boundaries, tokenize
 from noticekit.load.loader import load_notice
 
 # --- candidate engines (the one chosen, diff-match-patch over tokens, lives in noticekit.diff.words) ---
 
 
-def difflib_engine(old: list[str], new: list[str], autojunk: bool = False) -> TokenOps[str]:
+def difflib_engine(old: Sequence[str], new: Sequence[str], autojunk: bool = False) -> TokenOps[str]:
     """``difflib.SequenceMatcher`` over tokens."""
     ops: TokenOps[str] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=autojunk).get_opcodes():
         if tag == "equal":
-            ops.append(("equal", old[i1:i2]))
+            ops.append(("equal", list(old[i1:i2])))
             continue
         if i2 > i1:
-            ops.append(("delete", old[i1:i2]))
+            ops.append(("delete", list(old[i1:i2])))
         if j2 > j1:
-            ops.append(("insert", new[j1:j2]))
+            ops.append(("insert", list(new[j1:j2])))
     return ops
 
 
-def lines_then_dmp_engine(old: list[str], new: list[str]) -> TokenOps[str]:
+def lines_then_dmp_engine(old: Sequence[str], new: Sequence[str]) -> TokenOps[str]:
     """Lines first (diff-match-patch over whole lines), then tokens inside each replaced run of lines."""
 
-    def lines(tokens: list[str]) -> list[tuple[str, ...]]:
+    def lines(tokens: Sequence[str]) -> list[tuple[str, ...]]:
         out, start = [], 0
         for i, token in enumerate(tokens):
             if "\n" in token:
@@ -73,7 +73,7 @@ def lines_then_dmp_engine(old: list[str], new: list[str]) -> TokenOps[str]:
     return ops
 
 
-ENGINES = {
+ENGINES: dict[str, Engine[str]] = {
     "diff-match-patch on tokens": dmp_engine,
     "difflib on tokens": difflib_engine,
     "difflib on tokens, autojunk": lambda a, b: difflib_engine(a, b, autojunk=True),
@@ -279,10 +279,9 @@ def measure(tmp: Path, old_files: dict[str, str], new_files: dict[str, str], run
     for name in engines:
         engine = ENGINES[name]
 
-        def run(engine: Callable[[list[str], list[str]], TokenOps[str]] = engine) -> list[list[tuple[str, str]]]:
+        def run(engine: Engine[str] = engine) -> list[list[tuple[str, str]]]:
             return [
-                [(op, "".join(t)) for op, t in diff_tokens(tokenize(a), tokenize(b), engine=engine)]
-                for a, b in pairs
+                [(op, "".join(t)) for op, t in diff_tokens(tokenize(a), tokenize(b), engine=engine)] for a, b in pairs
             ]
 
         ms = median_ms(run, runs)

@@ -31,13 +31,18 @@ from noticekit.classify.sentences import normalise
 SEPARATOR = "zzsep"
 """Token standing for a list separator: a comma, semicolon, colon, bracket or table-cell bar."""
 
-_SEPARATORS = re.compile(r"\s*(?:[,;:|()\u2013\u2014]|\s-\s|\.(?=\s))\s*")
+PARENTHESIS = "zzparen"
+"""Token standing for a bracket: what opens with one explains, it does not add a list element."""
+
+_SEPARATORS = re.compile(r"\s*(?:[,;:|\u2013\u2014]|\s-\s|\.(?=\s))\s*")
+_PARENTHESES = re.compile(r"\s*[()\[\]]\s*")
 GLUE = frozenset({"and", "or", "as well as", "plus", "also", "then"})
 
 
 def tokens(plain: str) -> tuple[str, ...]:
     """Normalised words of a sentence, with list separators kept as ``SEPARATOR`` tokens."""
-    return tuple(normalise(_SEPARATORS.sub(f" {SEPARATOR} ", plain)).split())
+    marked = _PARENTHESES.sub(f" {PARENTHESIS} ", _SEPARATORS.sub(f" {SEPARATOR} ", plain))
+    return tuple(normalise(marked).split())
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,17 @@ class Segment:
 
     @property
     def text(self) -> str:
-        return " ".join(w for w in self.added if w != SEPARATOR)
+        words = [w for w in self.added if w not in (SEPARATOR, PARENTHESIS)]
+        while words and words[0] in GLUE:
+            words = words[1:]
+        while words and words[-1] in GLUE:
+            words = words[:-1]
+        return " ".join(words)
 
     @property
     def before(self) -> str:
         """The sentence's words before the run (for subjects and negations)."""
-        return " ".join(w for w in self.words[: self.start] if w != SEPARATOR)
+        return " ".join(w for w in self.words[: self.start] if w not in (SEPARATOR, PARENTHESIS))
 
     @property
     def at_boundary(self) -> bool:
@@ -70,7 +80,7 @@ class Segment:
         right = [w for w in self.words[self.end :]]
         added = [w for w in self.added]
         opens = not left or left[-1] == SEPARATOR or left[-1] in GLUE or (added and added[0] in (SEPARATOR, *GLUE))
-        closes = not right or right[0] in (SEPARATOR, *GLUE) or (added and added[-1] == SEPARATOR)
+        closes = not right or right[0] in (SEPARATOR, *GLUE) or (added and added[-1] in (SEPARATOR, PARENTHESIS))
         return bool(opens and closes)
 
 
@@ -84,15 +94,17 @@ def inserted_segments(old_plain: str | None, new_plain: str) -> tuple[Segment, .
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     segments = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("insert", "replace") and any(w != SEPARATOR and w not in GLUE for w in new[j1:j2]):
+        if tag in ("insert", "replace") and any(
+            w not in (SEPARATOR, PARENTHESIS) and w not in GLUE for w in new[j1:j2]
+        ):
             segments.append(Segment(new, j1, j2, old[i1:i2]))
     return tuple(segments)
 
 
 def only_additions(old_plain: str, new_plain: str) -> bool:
     """``new_plain`` keeps every word of ``old_plain`` in order and only adds (joining words aside)."""
-    old = [w for w in tokens(old_plain) if w != SEPARATOR and w not in GLUE]
-    new = [w for w in tokens(new_plain) if w != SEPARATOR and w not in GLUE]
+    old = [w for w in tokens(old_plain) if w not in (SEPARATOR, PARENTHESIS) and w not in GLUE]
+    new = [w for w in tokens(new_plain) if w not in (SEPARATOR, PARENTHESIS) and w not in GLUE]
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return all(tag in ("equal", "insert") for tag, *_ in matcher.get_opcodes()) and len(new) > len(old)
 
@@ -106,59 +118,122 @@ class Action:
     key: str
     category: str
     pattern: re.Pattern[str]
+    group: str
+    """Actions of one group are rewordings of each other ("decide whether" / "work out whether")."""
+
+
+# fmt: off
+_GROUPS = {
+    "analyse": "assess", "infer": "assess", "predict": "assess", "score": "assess", "decide": "assess",
+    "automated": "assess",
+    "recommend": "personalise", "target": "personalise", "monitor": "observe", "collect": "observe",
+}
+# fmt: on
 
 
 def _action(key: str, category: str, *forms: str) -> Action:
-    return Action(key, category, re.compile(r"\b(?:" + "|".join(forms) + r")\b"))
+    return Action(key, category, re.compile(r"\b(?:" + "|".join(forms) + r")\b"), _GROUPS.get(key, key))
 
 
 # fmt: off
 ACTIONS: tuple[Action, ...] = (
     # What the data is used for: analysis, inference, prediction, decisions about the person.
-    _action("analyse", "new_purpose", r"analy[sz](?:e|es|ed|ing|is)", r"evaluat(?:e|es|ed|ing)",
-            r"assess(?:es|ed|ing)?", r"examin(?:e|es|ed|ing)", r"study(?:ing)?", r"studies"),
-    _action("infer", "new_purpose", r"infer(?:s|red|ring)?", r"deduc(?:e|es|ed|ing)", r"work(?:s|ed|ing)? out",
-            r"figur(?:e|es|ed|ing) out", r"guess(?:es|ed|ing)?", r"deriv(?:e|es|ed|ing)", r"determin(?:e|es|ed|ing)",
-            r"identif(?:y|ies|ied|ying)", r"detect(?:s|ed|ing)?", r"understand(?:s|ing)? (?:what|which|how|whether|who|your)"),
-    _action("predict", "new_purpose", r"predict(?:s|ed|ing|ion|ions)?", r"forecast(?:s|ed|ing)?",
-            r"estimat(?:e|es|ed|ing)", r"anticipat(?:e|es|ed|ing)", r"likelihood", r"probability", r"propensity",
-            r"how likely"),
-    _action("score", "new_purpose", r"scor(?:e|es|ed|ing)", r"rank(?:s|ed|ing)?", r"rat(?:e|es|ing) (?:you|your|users|applicants|customers)",
-            r"prioriti[sz](?:e|es|ed|ing)", r"classif(?:y|ies|ied|ying)", r"categori[sz](?:e|es|ed|ing)",
-            r"segment(?:s|ed|ing)?", r"grad(?:e|es|ed|ing) (?:you|your)", r"screen(?:s|ed|ing)? (?:you|your|applicants|candidates)"),
-    _action("decide", "new_purpose", r"decid(?:e|es|ed|ing) (?:whether|if|which|who|how much|what)",
-            r"(?:approve|reject|refuse|decline)(?:s|d)? (?:your|applications?|claims?)"),
-    _action("recommend", "new_purpose", r"recommend(?:s|ed|ing|ations?)?", r"suggest(?:s|ed|ing|ions?)?",
-            r"personali[sz](?:e|es|ed|ing|ation)", r"customi[sz](?:e|es|ed|ing)", r"tailor(?:s|ed|ing)?",
-            r"choos(?:e|es|ing) (?:the |which |what )?(?:\w+ )?(?:offers?|ads?|adverts?|advertisements?|content|products?|promotions?|deals?)"),
-    _action("target", "new_purpose", r"target(?:s|ed|ing)?", r"retarget(?:s|ed|ing)?", r"advertis(?:e|es|ed|ing)",
-            r"market(?:s|ed)? to", r"promot(?:e|es|ed|ing) (?:to|our)", r"profil(?:ed|ing)"),
-    _action("combine", "new_purpose", r"combin(?:e|es|ed|ing)", r"match(?:es|ed|ing)?", r"link(?:s|ed|ing)? (?:it|this|them|your|the|to|with)",
-            r"merg(?:e|es|ed|ing)", r"enrich(?:es|ed|ing)?", r"cross referenc(?:e|es|ed|ing)", r"append(?:s|ed|ing)?"),
-    _action("train", "new_purpose", r"train(?:s|ed|ing)?", r"model(?:s|led|ling|ed|ing)?", r"develop(?:s|ed|ing)? (?:new|our|and)",
-            r"improv(?:e|es|ed|ing) (?:our|the) (?:models?|algorithms?|ai|systems?)"),
-    _action("monitor", "new_data_category", r"monitor(?:s|ed|ing)?", r"track(?:s|ed|ing)?", r"observ(?:e|es|ed|ing)",
-            r"watch(?:es|ed|ing)?", r"listen(?:s|ed|ing)?", r"survey(?:s|ed)? (?:you|your)"),
+    _action(
+        "analyse", "new_purpose", r"analy[sz](?:e|es|ed|ing|is)", r"evaluat(?:e|es|ed|ing)", r"assess(?:es|ed|ing)?",
+        r"examin(?:e|es|ed|ing)", r"stud(?:y|ying) (?:your|how|what|the)", r"studied", r"gaug(?:e|es|ed|ing)",
+        r"judg(?:e|es|ed|ing)", r"apprais(?:e|es|ed|ing)", r"interpret(?:s|ed|ing)?", r"benchmark(?:s|ed|ing)?",
+        r"recogni[sz](?:e|es|ed|ing)", r"extract(?:s|ed|ing)?", r"cluster(?:s|ed|ing)?", r"vet(?:s|ted|ting)?",
+        r"compar(?:e|es|ed|ing)",
+    ),
+    _action(
+        "infer", "new_purpose", r"infer(?:s|red|ring)?", r"deduc(?:e|es|ed|ing)", r"work(?:s|ed|ing)? out",
+        r"figur(?:e|es|ed|ing) out", r"guess(?:es|ed|ing)?", r"deriv(?:e|es|ed|ing)", r"determin(?:e|es|ed|ing)",
+        r"identif(?:y|ies|ied|ying)", r"detect(?:s|ed|ing)?",
+        r"nam(?:e|es|ed|ing) (?:the )?(?:people|persons|faces|individuals|visitors|who)",
+        r"understand(?:s|ing)? (?:what|which|how|whether|who|your)",
+    ),
+    _action(
+        "predict", "new_purpose", r"predict(?:s|ed|ing|ion|ions)?", r"forecast(?:s|ed|ing)?", r"estimat(?:e|es|ed|ing)",
+        r"anticipat(?:e|es|ed|ing)", r"likelihood", r"probability", r"propensity", r"how likely",
+    ),
+    _action(
+        "score", "new_purpose", r"scor(?:e|es|ed|ing)", r"rank(?:s|ed|ing)?",
+        r"rat(?:e|es|ing) (?:you|your|users|applicants|customers)", r"prioriti[sz](?:e|es|ed|ing)",
+        r"classif(?:y|ies|ied|ying)", r"categori[sz](?:e|es|ed|ing)", r"segment(?:ed|ing)?",
+        r"grad(?:e|es|ed|ing) (?:you|your)", r"screen(?:s|ed|ing)? (?:you|your|applicants|candidates)",
+    ),
+    _action(
+        "automated", "new_purpose",
+        r"(?:calculated|computed|generated|produced|assigned|worked out|decided|set|made) (?:automatically )?by "
+        r"(?:our |an? |the )?(?:software|systems?|algorithms?|models?|computers?|ai|tools?|machines?)",
+        r"(?:software|systems?|algorithms?|models?|ai|tools?) (?:\w+ ){0,2}"
+        r"(?:calculat|comput|generat|decid|assess|estimat|predict|flag|rank|scor|rat|sort|select|filter)\w*",
+        r"automated (?:scores?|ratings?|rankings?|assessments?|decisions?|checks?|screening|matching)",
+    ),
+    _action(
+        "decide", "new_purpose", r"decid(?:e|es|ed|ing) (?:whether|if|which|who|how much|what)",
+        r"pric(?:e|es|ed|ing) (?:your|the|our|each|individual|it|them)",
+        r"set(?:s|ting)? (?:your |the )?(?:prices?|premiums?|fares?|rates?)", r"underwrit(?:e|es|ing)",
+        r"quot(?:e|es|ed|ing) (?:you|a price|prices)",
+        r"(?:approve|reject|refuse|decline)(?:s|d)? (?:your|applications?|claims?)",
+    ),
+    _action(
+        "recommend", "new_purpose", r"recommend(?:s|ed|ing|ations?)?", r"suggest(?:s|ed|ing|ions?)?",
+        r"personali[sz](?:e|es|ed|ing|ation)", r"customi[sz](?:e|es|ed|ing)", r"tailor(?:s|ed|ing)?",
+        r"choos(?:e|es|ing) (?:the |which |what )?(?:\w+ )?"
+        r"(?:offers?|ads?|adverts?|advertisements?|content|products?|promotions?|deals?)",
+    ),
+    _action(
+        "target", "new_purpose", r"target(?:s|ed|ing)?", r"retarget(?:s|ed|ing)?", r"advertis(?:e|es|ed|ing)",
+        r"market(?:s|ed)? to", r"promot(?:e|es|ed|ing) (?:to|our)", r"profil(?:ed|ing)",
+    ),
+    _action(
+        "combine", "new_purpose", r"combin(?:e|es|ed|ing)",
+        r"match(?:es|ed|ing)? (?:it|this|them|your|the|you|against|with)",
+        r"link(?:s|ed|ing)? (?:it|this|them|your|the|to|with)", r"merg(?:e|es|ed|ing)", r"enrich(?:es|ed|ing)?",
+        r"cross referenc(?:e|es|ed|ing)", r"append(?:s|ed|ing)?",
+    ),
+    _action(
+        "train", "new_purpose", r"train(?:s|ed|ing)?", r"model(?:led|ling|ed|ing)",
+        r"develop(?:s|ed|ing)? (?:new|our|and)",
+        r"improv(?:e|es|ed|ing) (?:our|the) (?:models?|algorithms?|ai|systems?)",
+    ),
+    _action(
+        "monitor", "new_data_category", r"monitor(?:s|ed|ing)?", r"track(?:s|ed|ing)?", r"observ(?:e|es|ed|ing)",
+        r"watch(?:es|ed|ing)?", r"listen(?:s|ed|ing)?", r"survey(?:s|ed)? (?:you|your)",
+    ),
     # What is taken in: new kinds of data.
-    _action("collect", "new_data_category", r"collect(?:s|ed|ing)?", r"gather(?:s|ed|ing)?", r"obtain(?:s|ed|ing)?",
-            r"captur(?:e|es|ed|ing)", r"record(?:s|ed|ing)? (?:your|the|what|when|where|how|whether|which|who|any|all|each|every|it|them)",
-            r"recorded", r"log(?:s|ged|ging)? (?:your|the|what|when|where|how|which|each|every|all)", r"logged",
-            r"scan(?:s|ned|ning)?", r"upload(?:s|ed|ing)?", r"import(?:s|ed|ing)?", r"sync(?:s|ed|ing)?",
-            r"read(?:s|ing)? (?:your|the content|the contents)", r"access(?:es|ed|ing)? (?:your|the)",
-            r"request(?:s|ed)? (?:your|a copy of your)", r"ask(?:s|ed)? (?:you )?for (?:your|a|an)",
-            r"sens(?:e|es|ed|ing)", r"measur(?:e|es|ed|ing)"),
+    _action(
+        "collect", "new_data_category", r"collect(?:s|ed|ing)?", r"gather(?:s|ed|ing)?", r"obtain(?:s|ed|ing)?",
+        r"captur(?:e|es|ed|ing)", r"recorded",
+        r"record(?:s|ed|ing)? (?:your|the|what|when|where|how|whether|which|who|any|all|each|every|it|them)",
+        r"log(?:s|ged|ging)? (?:your|the|what|when|where|how|which|each|every|all)", r"logged", r"scan(?:s|ned|ning)?",
+        r"upload(?:s|ed|ing)?", r"import(?:s|ed|ing)?", r"sync(?:s|ed|ing)?",
+        r"read(?:s|ing)? (?:your|the content|the contents)", r"access(?:es|ed|ing)? (?:your|the)",
+        r"request(?:s|ed)? (?:your|a copy of your)", r"ask(?:s|ed)? (?:you )?for (?:your|a|an)",
+        r"sens(?:es|ed|ing)", r"sense (?:your|when|whether|the|how)", r"measur(?:e|es|ed|ing)",
+        r"photograph(?:s|ed|ing)?", r"film(?:s|ed|ing)? (?:you|the|your)", r"receiv(?:e|es|ed|ing)",
+    ),
     # Who receives it.
-    _action("disclose", "new_recipients", r"disclos(?:e|es|ed|ing|ure|ures)", r"shar(?:e|es|ed|ing)",
-            r"transmit(?:s|ted|ting)?", r"transfer(?:s|red|ring)?", r"pass(?:es|ed|ing)? (?:\w+ ){0,3}(?:on|to)",
-            r"sen(?:d|ds|t|ding) (?:\w+ ){0,4}to", r"provid(?:e|es|ed|ing) (?:\w+ ){0,4}to",
-            r"giv(?:e|es|en|ing) (?:\w+ ){0,3}access", r"gave (?:\w+ ){0,3}access", r"(?:make|makes|made|making) (?:\w+ ){0,4}available",
-            r"publish(?:es|ed|ing)?", r"(?:show|shows|shown|showing) (?:\w+ ){0,4}to", r"visible to", r"report(?:s|ed|ing)? (?:\w+ ){0,4}to",
-            r"hand(?:s|ed|ing)? (?:\w+ ){0,3}(?:over|to)", r"forward(?:s|ed|ing)?", r"supply|supplies|supplied"),
-    _action("sell", "new_recipients", r"sell(?:s|ing)?", r"sold", r"licen[cs](?:e|es|ed|ing)", r"rent(?:s|ed|ing)?",
-            r"monetis(?:e|es|ed|ing)", r"monetiz(?:e|es|ed|ing)", r"in (?:return|exchange) for (?:money|payment)"),
+    _action(
+        "disclose", "new_recipients", r"disclos(?:e|es|ed|ing|ure|ures)", r"shar(?:e|es|ed|ing)",
+        r"transmit(?:s|ted|ting)?", r"transfer(?:s|red|ring)?", r"pass(?:es|ed|ing)? (?:\w+ ){0,3}(?:on|to)",
+        r"sen(?:d|ds|t|ding) (?:\w+ ){0,4}to", r"provid(?:e|es|ed|ing) (?:\w+ ){0,4}to",
+        r"(?:give|gives|given|giving|gave) (?:\w+ ){0,3}access", r"(?:make|makes|made|making) (?:\w+ ){0,7}available",
+        r"publish(?:es|ed|ing)?", r"(?:show|shows|shown|showing) (?:\w+ ){0,4}to", r"visible to",
+        r"report(?:s|ed|ing)? (?:\w+ ){0,4}to", r"forward(?:s|ed|ing)?", r"suppl(?:y|ies|ied)",
+        r"hand(?:s|ed|ing)? (?:over )?(?:your |the |their |any )?(?:data|information|details|records|files)",
+    ),
+    _action(
+        "sell", "new_recipients", r"sell(?:s|ing)?", r"sold", r"licen[cs](?:e|es|ed|ing)", r"rent(?:s|ed|ing)?",
+        r"monetis(?:e|es|ed|ing)", r"monetiz(?:e|es|ed|ing)", r"in (?:return|exchange) for (?:money|payment)",
+    ),
     # How long it is kept.
-    _action("keep", "longer_retention", r"keep(?:s|ing)?", r"kept", r"retain(?:s|ed|ing)?", r"stor(?:e|es|ed|ing)",
-            r"hold(?:s|ing)?", r"held", r"archiv(?:e|es|ed|ing)", r"preserv(?:e|es|ed|ing)", r"back(?:s|ed)? up"),
+    _action(
+        "keep", "longer_retention", r"keep(?:s|ing)?", r"kept", r"retain(?:s|ed|ing)?", r"stor(?:e|ed|ing)",
+        r"stores (?:your|it|them|the|data|information|copies|a copy)", r"hold(?:s|ing)?", r"held",
+        r"archiv(?:e|es|ed|ing)", r"preserv(?:e|es|ed|ing)", r"back(?:s|ed)? up",
+    ),
 )
 # fmt: on
 
@@ -168,11 +243,13 @@ NOT_AN_ACTION = re.compile(
     r"\bhold(?:s|ing)? (?:on|a meeting|meetings|events?|the line)\b|\bheld (?:on|at|in \d)|"
     r"\b(?:recommend|suggest)(?:s|ed)? (?:that )?you\b|\bwe recommend\b|"
     r"\b(?:share|shares) (?:of|in) (?:the|our)\b|\bmatch(?:es)? (?:the|your) (?:request|records we hold)\b|"
-    r"\b(?:detect|detects|detecting|identify|identifies|identifying) (?:and prevent |and stop )?(?:fraud|faults?|errors?|bugs|"
-    r"problems|abuse|spam|security|threats?|malware|viruses|scams?)\b|"
+    r"\b(?:detect|detects|detecting|identify|identifies|identifying) (?:and prevent |and stop )?"
+    r"(?:fraud|faults?|errors?|bugs|problems|abuse|spam|security|threats?|malware|viruses|scams?)\b|"
     r"\bsend(?:s|ing)? (?:you|it back)\b|\bsent to you\b|\bshow(?:s|ing)? you\b|"
     r"\bprovid(?:e|es|ed|ing) (?:you|the service|our services?|it) to you\b|"
-    r"\b(?:analy[sz]ed|assessed|reviewed) (?:by a |by our )?(?:person|human|member of staff)\b"
+    r"\b(?:analy[sz]ed|assessed|reviewed) (?:by a |by our )?(?:person|human|member of staff)\b|"
+    r"\b(?:logins?|log ins?|sign ins?|access|accesses|attempts?) (?:\w+ ){0,5}(?:is|are|gets|get) "
+    r"(?:logged|recorded|monitored)(?: and \w+)?\b"
 )
 """Everyday phrases with a data verb that handle no data ("keep in touch", "we recommend you")."""
 
@@ -181,7 +258,7 @@ FUNCTION_WORDS = frozenset({
     "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "from", "we", "you", "our",
     "your", "us", "it", "its", "this", "that", "these", "those", "is", "are", "be", "will", "may", "can", "also",
     "any", "all", "as", "which", "who", "so", "such", "their", "they", "them", "there", "when", "where", "if",
-    "then", "than", "other", "more", "some", "each", "every", "about", "into", "out", "up", SEPARATOR,
+    "then", "than", "other", "more", "some", "each", "every", "about", "into", "out", "up", SEPARATOR, PARENTHESIS,
 })
 # fmt: on
 
@@ -213,9 +290,10 @@ RESTATEMENT = re.compile(
 
 READER_SUBJECT = re.compile(
     r"\b(?:you|users|members|customers|players|visitors|applicants|students|alumni|patients|the user|the member)"
-    r"(?: (?!we |they |it )\w+){0,2} (?:can|could|may|might|will be able to|are able to|have the (?:right|option|choice)|"
+    r"(?: (?!we |they |it )\w+){0,2} (?:can|could|may|might|will|would|are able to|have the (?:right|option|choice)|"
     r"need to|must|should|want to|wish to|choose to|decide to)\b|"
-    r"\b(?:if|when|whenever|once|before|after|unless|until|while) you\b|\bso (?:that )?you\b|"
+    r"\b(?:if|when|whenever|once|before|after|unless|until|while) you\b|"
+    r"\bso (?:that )?(?:you|they|he|she|buyers|sellers|users|customers|members|people|readers|visitors|other \w+)\b|"
     r"\b(?:let|lets|help|helps|allow|allows|enable|enables|ask|asks|invite|invites) you\b|\byour own\b"
 )
 """The reader does it ("you can download", "if you share"): a feature or a choice, not our practice."""

@@ -72,7 +72,7 @@ _DURATION = re.compile(
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?)\b"
 )
 _INSTANT = re.compile(
-    r"\b(?:immediately|straight away|right away|at once|instantly|without delay|in real time|"
+    r"\b(?:immediately|straight away|right away|at once|instantly|without (?:undue )?delay|in real time|"
     r"as soon as(?! (?:possible|practicable|practical|feasible|reasonably|we (?:can|are able)|is reasonable)))\b"
 )
 _EVENT_FIRST = "as soon as"

@@ -29,6 +29,7 @@ from noticekit.classify.polarity import (
 )
 from noticekit.classify.practices import (
     CONSENT_GATE,
+    PARENTHESIS,
     PROTECTIVE,
     READER_SUBJECT,
     RESTATEMENT,
@@ -45,13 +46,13 @@ from noticekit.classify.quantities import Duration, DurationRole, ages, duration
 from noticekit.classify.sentences import Unit, normalise
 from noticekit.classify.terms import (
     ABROAD,
+    BENEFIT,
     CHANNEL_FRICTION,
     CHILD_PROTECTIVE,
     CHILD_REQUIREMENTS,
     CHILDREN,
     CHOICE,
     CONDITIONAL,
-    BENEFIT,
     CONTACT_DETAIL,
     CONTACT_US,
     CONTROLLER_CONTEXT,
@@ -64,6 +65,7 @@ from noticekit.classify.terms import (
     FRICTION,
     KEEP_LEAD,
     KEPT_AFTER,
+    LIMITATION,
     LIST_TOPICS,
     MECHANISMS,
     NOT_TRANSFER,
@@ -74,6 +76,7 @@ from noticekit.classify.terms import (
     REQUIREMENT,
     RIGHT_CONTEXT,
     RIGHTS,
+    SECURITY_TOPIC,
     SUMMARY,
     TOPICS,
     TRANSFER_CONTEXT,
@@ -334,7 +337,7 @@ _LIST_CATEGORIES = {
 def list_item_added(view: SectionView, change: Change) -> Iterator[Finding]:
     """A list item or table row added to a list of purposes, data, recipients or transfers."""
     for old, new in change.pairs:
-        if old is not None or new is None or new.kind not in ("item", "row"):
+        if old is not None or new is None or new.kind not in ("item", "row") or _header_row(new):
             continue
         if not _describes_practice(view, new) or new.norm.split()[0] in ("no", "not", "never", "none"):
             continue
@@ -362,7 +365,17 @@ def _list_topic(view: SectionView, unit: Unit) -> str | None:
 
 
 def _default_role(view: SectionView, unit: Unit) -> DurationRole | None:
-    return "retention" if "retention" in view.unit_topics(unit) else None
+    if "retention" in view.unit_topics(unit):
+        return "retention"
+    if _READER_ACTS.search(unit.norm):
+        return "window"  # "you can ask for a review ... within one month": a deadline for the reader
+    return None
+
+
+_READER_ACTS = re.compile(
+    r"\byou (?:\w+ ){0,2}(?:can|may|are entitled to|have the right to) (?:\w+ ){0,2}"
+    r"(?:ask|request|appeal|object|complain|challenge|apply|claim|dispute|contest|raise|submit|withdraw|opt out)\b"
+)
 
 
 def _periods(view: SectionView, units: Iterable[Unit], role: DurationRole) -> list[Duration]:
@@ -394,6 +407,14 @@ def _period_pairs(change: Change) -> list[tuple[list[Unit], list[Unit]]]:
         pairs = [(list(change.old), list(change.new))]
     return pairs
 
+
+_DELETED_AT_EVENT = re.compile(
+    r"\b(?:delet|eras|destroy|remov|discard|purg|anonymi[sz]|overwrit|wip)\w* (?:\w+ ){0,3}"
+    r"(?:when|once|as soon as|upon|on|at the end of|the moment|after) (?!\d)(?:\w+ ){0,2}"
+    r"(?:you|your|the|it|they|we|each|every|an?|this)\b"
+)
+"""Deletion tied to an event and no period ("deleted when you leave the car park")."""
+_OPEN_ENDED = re.compile(r"\b(?:no longer (?:needed|necessary|required|relevant)|as long as|until)\b")
 
 _EXTENDED = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty|sixty|ninety|a|an) "
@@ -429,6 +450,16 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
             )
             return
         old_norm, new_norm = " ".join(u.norm for u in old_units), " ".join(u.norm for u in new_units)
+        at_event = _DELETED_AT_EVENT.search(old_norm)
+        if not old and new and at_event and not _OPEN_ENDED.search(old_norm):
+            yield _finding(
+                "retention-longer",
+                "longer_retention",
+                view,
+                change,
+                f"{what} goes from deletion at the event ({_quote(at_event.group(0))}) to {new[0].text}",
+            )
+            return
         extended = _EXTENDED.search(new_norm)
         if not old and extended and re.search(r"\buntil\b", old_norm) and "retention" in _unit_roles(view, new_units):
             yield _finding(
@@ -482,7 +513,11 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
     hit = inserted(view, change, KEPT_AFTER)
     if hit:
         yield _finding(
-            "retention-longer", "longer_retention", view, change, f"Information is now kept after deletion ({_quote(hit[1])})"
+            "retention-longer",
+            "longer_retention",
+            view,
+            change,
+            f"Information is now kept after deletion ({_quote(hit[1])})",
         )
         return
     yield from _kept_item_added(view, change)
@@ -495,7 +530,8 @@ def _kept_item_added(view: SectionView, change: Change) -> Iterator[Finding]:
         if old is not None or new is None or new.kind not in ("item", "row"):
             continue
         lead = normalise(new.lead)
-        if not KEEP_LEAD.search(lead) or ERASURE.search(lead) or ERASURE.search(new.norm):
+        exception = re.search(r"\b(?:except\w*|for longer|longer|however|but|still)\b", lead)
+        if not KEEP_LEAD.search(lead) or (ERASURE.search(lead) and not exception) or ERASURE.search(new.norm):
             continue
         periods = [d for d in durations(new.norm, "retention") if d.role == "retention"]
         unlimited = UNLIMITED.search(new.norm)
@@ -552,14 +588,21 @@ def _is_right_context(view: SectionView, unit: Unit) -> bool:
     return bool(RIGHT_CONTEXT.search(reader_benefit_removed(unit.norm))) or "rights" in view.unit_topics(unit)
 
 
+_OPT_OUT_FAMILIES = frozenset({"opt-out", "withdraw", "controls", "anytime", "objection"})
+
+
 def right_removed(view: SectionView, change: Change) -> Iterator[Finding]:
     old_rights = [
         u for u in change.old if u.kind != "heading" and _is_right_context(view, u) and not DENIALS.search(u.norm)
     ]
     if not old_rights:
         return
+    # "unless you opt out" became "only if you opt in": the choice got stronger, it did not go.
+    opted_in = _asserted_default(DEFAULT_OFF, change.new_norm) and _asserted_default(DEFAULT_ON, change.old_norm)
     lost = []
     for family in RIGHTS:
+        if opted_in and family.key in _OPT_OUT_FAMILIES:
+            continue
         hit = removed(view, change, family, units=old_rights)
         if hit:
             lost.append(family.label)
@@ -625,6 +668,12 @@ def _transfer_units(view: SectionView, units: Iterable[Unit]) -> list[Unit]:
 _PLACE_NAMES = ("united states", "united kingdom", "european union", "european economic area")
 
 
+@lru_cache(maxsize=64)
+def _notice_places(plain: str) -> frozenset[str]:
+    """Every place the old notice names (its registered office, its hosting): none is a new destination."""
+    return frozenset(places(plain)) if plain else frozenset()
+
+
 def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
     old_units, new_units = _transfer_units(view, change.old), _transfer_units(view, change.new)
     parts = []
@@ -635,6 +684,7 @@ def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
             parts.append(f"drops {family.label}")
     old_places = set().union(*(places(u.plain, u.norm) for u in change.old), places(view.old_plain, view.old_norm))
     old_places |= {place for place in _PLACE_NAMES if re.search(rf"\b{place}\b", view.notice_old)}
+    old_places |= _notice_places(view.notice_old_plain)
     added_places: list[str] = []
     for unit in new_units:
         for place in sorted(places(unit.plain, unit.norm) - old_places):
@@ -660,6 +710,33 @@ def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
 # Controller identity
 
 
+_NAME = re.compile(r"\b[A-Z][\w'\u2019&.-]*(?:\s+(?:(?:of|and|for|the|&|de|du|von|van)\s+)?[A-Z][\w'\u2019&.-]*)+")
+# fmt: off
+_NOT_NAMES = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "From", "On", "Since",
+    "As", "In", "The", "This", "We", "Our", "Until", "After", "Before", "If", "When", "Where", "Under", "For",
+})
+# fmt: on
+
+
+def _proper_names(plain: str) -> set[str]:
+    """Names of two or more capitalised words ("St Anne's Parish Trust", "Diocesan Board of Finance")."""
+    names = set()
+    for match in _NAME.finditer(plain):
+        words = match.group(0).split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        if len(words) >= 2 and not all(w.isupper() for w in words):
+            names.add(" ".join(words))
+    return names
+
+
+@lru_cache(maxsize=64)
+def _names_in(plain: str) -> frozenset[str]:
+    return frozenset(_proper_names(plain))
+
+
 def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
     for unit in change.new:
         match = OWNERSHIP.search(unit.norm)
@@ -671,6 +748,23 @@ def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
                 view,
                 change,
                 f"The organisation responsible for your data changes ({_quote(match.group(0))})",
+            )
+            return
+    for old, new in change.pairs:
+        if old is None or new is None or CONDITIONAL.match(new.norm):
+            continue
+        if not (CONTROLLER_CONTEXT.search(old.norm) and CONTROLLER_CONTEXT.search(new.norm)):
+            continue
+        before, after = _proper_names(old.plain), _proper_names(new.plain)
+        gone = sorted(before - after)
+        added = sorted(after - before - _names_in(view.notice_old_plain or view.old_plain))
+        if gone and added:
+            yield _finding(
+                "controller-changed",
+                "controller_identity",
+                view,
+                change,
+                f"The organisation responsible for your data changes from {', '.join(gone)} to {', '.join(added)}",
             )
             return
     old_section = companies(view.old_plain)
@@ -770,13 +864,43 @@ def _about_children(view: SectionView, unit: Unit) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------
+# Limits on use
+
+
+def limit_removed(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A practice loses its limit ("we use your address only to deliver" -> "to deliver", "for no other purpose").
+
+    Only sentences that still assert the practice count (a reworded denial is ``negation_removed``'s
+    business), and not rights ("you can *only* object by post" losing "only" is an easier right).
+    """
+    for old, new in change.pairs:
+        if old is None or new is None or _is_right_context(view, old) or _is_right_context(view, new):
+            continue
+        if LIMITATION.count(new.norm) >= LIMITATION.count(old.norm):
+            continue
+        asserted = verb_polarity(new.norm)[1] or actions(new.norm) or _PURPOSE_VERB.search(new.norm)
+        if not asserted or DENIALS.search(new.norm):
+            continue
+        hit = LIMITATION.search(old.norm)
+        yield _finding(
+            "limit-removed",
+            "negation_removed",
+            view,
+            change,
+            f"A limit on how the information is used was removed ({_quote(hit.group(0) if hit else '')})",
+        )
+        return
+
+
+# --------------------------------------------------------------------------------------------------
 # Defaults
 
 
 def default_switched(view: SectionView, change: Change) -> Iterator[Finding]:
     """Something that was off unless the reader turned it on is now on unless they turn it off."""
     pairs = [([a], [b]) for a, b in change.pairs if a is not None and b is not None]
-    pairs = pairs or ([(list(change.old), list(change.new))] if change.old and change.new else [])
+    if change.old and change.new:
+        pairs.append((list(change.old), list(change.new)))  # the default may be restated in another sentence
     for old_units, new_units in pairs:
         old_norm = " ".join(u.norm for u in old_units)
         new_norm = " ".join(u.norm for u in new_units)
@@ -784,9 +908,8 @@ def default_switched(view: SectionView, change: Change) -> Iterator[Finding]:
         now_on = _asserted_default(DEFAULT_ON, new_norm)
         if not was_off or not now_on or _asserted_default(DEFAULT_ON, old_norm):
             continue
-        if _asserted_default(DEFAULT_OFF, new_norm) and not _asserted_default(DEFAULT_ON, old_norm):
-            if DEFAULT_OFF.count(new_norm) >= DEFAULT_OFF.count(old_norm):
-                continue  # still off by default; the "on" is something else
+        if _asserted_default(DEFAULT_OFF, new_norm) and DEFAULT_OFF.count(new_norm) >= DEFAULT_OFF.count(old_norm):
+            continue  # still off by default; the "on" is something else
         children = any(_about_children(view, u) for u in (*old_units, *new_units))
         yield _finding(
             "default-switched",
@@ -910,10 +1033,14 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
         return
     bounded = any(d.role == "retention" for u in change.new for d in durations(u.norm, _default_role(view, u)))
     for old, new in change.pairs:
-        if new is None or new.kind == "heading" or not _describes_practice(view, new) or _instruction(new.norm):
+        if new is None or new.kind == "heading" or _header_row(new) or not _describes_practice(view, new):
             continue
+        if _instruction(new.norm) or _LEGAL_BASIS.search(new.norm):
+            continue  # directions to the reader; the legal basis of what the notice already describes
         if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
             continue  # rights and ways to get in touch have their own rules
+        if SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")):
+            continue  # logging and checks that protect the data
         counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
         for segment in inserted_segments(counterpart, new.plain):
             if moved_within(segment, view.old_norm, view.new_norm):
@@ -931,6 +1058,9 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
                 return
 
 
+_LEGAL_BASIS = re.compile(
+    r"\b(?:we rely on|relies on|(?:legal|lawful) (?:basis|bases|ground|grounds)|basis for (?:this|processing|using))\b"
+)
 _INSTRUCTION = re.compile(r"\b(?:go to|click|tap|select|visit|press|open (?:the|your)|log in|sign in|follow the)\b")
 
 
@@ -962,31 +1092,41 @@ def _closest(norm: str, candidates: tuple[str, ...]) -> str | None:
 _WINDOW_AFTER = 6
 
 
+def _marked(words: Iterable[str]) -> str:
+    return " ".join(";" if word in (SEPARATOR, PARENTHESIS) else word for word in words)
+
+
 def _new_action(change: Change, counterpart: str | None, segment: Segment, bounded: bool) -> tuple[str, str] | None:
     """The category and the words of the first new, asserted, unexplained action in ``segment``."""
     text = segment.text
     if not content_words(segment.added) or RESTATEMENT.search(text) or CONSENT_GATE.search(text):
         return None
-    # Searched with the list separators in place: the words since the last one are the element.
-    marked = " ".join(segment.added)
-    before = " ".join(segment.words[: segment.start])
+    if content_words(segment.replaced) and len(content_words(segment.added)) <= 2:
+        return None  # a word or two swapped for others ("show you" -> "suggest"): a rewording
+    # Searched with the list separators in place (as ";", which no pattern crosses): the words since
+    # the last one are the element the action belongs to.
+    marked = _marked(segment.added)
+    before = _marked(segment.words[: segment.start])
     full = f"{before} {marked}".strip()
     offset = len(full) - len(marked)
-    old_text = " ".join(filter(None, (change.old_norm, normalise(counterpart or ""), " ".join(segment.replaced))))
-    done_before = {action.key for _, action in actions(old_text)}
+    old_text = " ; ".join(filter(None, (change.old_norm, normalise(counterpart or ""), _marked(segment.replaced))))
+    done_before = {action.group for _, action in actions(old_text)}
     for match, action in actions(marked):
-        if action.key in done_before:
-            continue  # the sentence already did this; the insertion only qualifies it
+        if action.group in done_before:
+            continue  # the sentence already did this; the insertion only qualifies or rewords it
         if action.category == "longer_retention" and bounded:
             continue  # a period is given: the retention rules compare it
         start, end = offset + match.start(), offset + match.end()
         if negated(full, start, end):
             continue
         clause = clause_before(full, start)
-        element = clause.rsplit(SEPARATOR, 1)[-1]
-        after = " ".join(full[end:].split(SEPARATOR, 1)[0].split()[:_WINDOW_AFTER])
-        if READER_SUBJECT.search(element) or PROTECTIVE.search(f"{element} {match.group(0)} {after}"):
+        element = clause.rsplit(";", 1)[-1]
+        after = " ".join(full[end:].split(";", 1)[0].split()[:_WINDOW_AFTER])
+        if READER_SUBJECT.search(element):
             continue
+        protective = PROTECTIVE.search(f"{element} {match.group(0)} {after}")
+        if protective and not (action.group == "sell" and not has_negation(protective.group(0))):
+            continue  # selling or licensing stays worth a look even when the data is called anonymised
         if CONSENT_GATE.search(f"{clause} {after}") or CHOICE.search(reader_benefit_removed(element)):
             continue
         return action.category, text
@@ -994,10 +1134,17 @@ def _new_action(change: Change, counterpart: str | None, segment: Segment, bound
 
 
 _LIST_GREW = {
-    "data": ("new_data_category", "The list of personal data gains"),
-    "purpose": ("new_purpose", "The list of purposes gains"),
-    "recipients": ("new_recipients", "The list of recipients gains"),
-    "transfer": ("transfer_mechanism", "The list of international transfers gains"),
+    "data": "new_data_category",
+    "purpose": "new_purpose",
+    "recipients": "new_recipients",
+    "transfer": "transfer_mechanism",
+}
+_GREW_LABELS = {
+    "new_data_category": "The list of personal data gains",
+    "new_purpose": "The list of purposes gains",
+    "new_recipients": "The list of recipients gains",
+    "transfer_mechanism": "The list of international transfers gains",
+    "longer_retention": "The list of what is kept gains",
 }
 
 
@@ -1010,7 +1157,7 @@ def list_grew(view: SectionView, change: Change) -> Iterator[Finding]:
     if change.kind != "substantive":
         return
     for old, new in change.pairs:
-        if old is None or new is None or not _describes_practice(view, new):
+        if old is None or new is None or _header_row(new) or not _describes_practice(view, new):
             continue
         if not only_additions(old.plain, new.plain):
             continue
@@ -1019,8 +1166,8 @@ def list_grew(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         for segment in inserted_segments(old.plain, new.plain):
             text = segment.text
-            if not segment.at_boundary or not content_words(segment.added):
-                continue
+            if not segment.at_boundary or not content_words(segment.added) or _SUBORDINATE.match(text):
+                continue  # a reason or condition ("so that IT can tell ...") explains, it is no new element
             if moved_within(segment, view.old_norm, view.new_norm):
                 continue  # "salutation" moved from the mandatory fields to the optional ones
             if RESTATEMENT.search(text) or CONSENT_GATE.search(text) or PROTECTIVE.search(text):
@@ -1030,14 +1177,32 @@ def list_grew(view: SectionView, change: Change) -> Iterator[Finding]:
             before = segment.before
             if negated(f"{before} {text}", len(before) + 1) or has_negation(before.split(SEPARATOR)[-1]):
                 continue  # an addition to a promise not to do something ("we never sell: nobody pays us")
-            category, label = _LIST_GREW[topic]
+            category = _LIST_GREW[topic]
+            named = actions(_marked(segment.added))
+            if named:
+                category = named[0][1].category  # the new element says what it does: its verb decides
+            label = _GREW_LABELS[category]
             yield _finding("list-grew", category, view, change, f"{label} {_quote(excerpt(text, '', 80))}")
             return
 
 
+_SUBORDINATE = re.compile(
+    r"^(?:so|because|since|as|which|who|whom|whose|when|whenever|where|if|unless|until|while|whilst|although|though|"
+    r"but|whereas|in case|once|provided|given|even|except|apart|other than|subject to|in line with|in accordance with|"
+    r"according to|under|on|at|by)\b"
+)
+"""Words that open a reason, a condition, a relative clause or a qualification rather than a list element."""
+
+
+def _header_row(unit: Unit) -> bool:
+    """The first row of a table: column labels, not an entry."""
+    return unit.kind == "row" and unit.lead.endswith(unit.plain)
+
+
 _RECIPIENT_VERB = re.compile(
     r"\b(?:disclos\w+|shar(?:e|es|ed|ing)|sells?|sold|pass\w* (?:\w+ ){0,3}(?:on|to)|sen(?:d|ds|t) (?:\w+ ){0,4}to|"
-    r"provid(?:e|es|ed) (?:\w+ ){0,4}to|giv(?:e|es|en) (?:\w+ ){0,3}to|transfer\w*|(?:make|made) (?:\w+ ){0,3}available)\b"
+    r"provid(?:e|es|ed) (?:\w+ ){0,4}to|giv(?:e|es|en) (?:\w+ ){0,3}to|transfer\w*|"
+    r"(?:make|made) (?:\w+ ){0,3}available)\b"
 )
 _COLLECT_VERB = re.compile(
     r"\b(?:collect\w*|gather\w*|obtain\w*|receiv\w+|record\w*|captur\w+|measur\w+|reports?|log\w*|"
@@ -1061,6 +1226,12 @@ def _sentence_topic(view: SectionView, unit: Unit) -> str | None:
         return "data"
     if _PURPOSE_VERB.search(norm):
         return "purpose"
+    # A verbless answer ("Your name, your address and ...") lists what its heading asks about.
+    for source in (topics(unit.heading), view.topics):
+        if source:
+            if "retention" in source or "rights" in source:
+                return None
+            return next((topic for topic in LIST_TOPICS if topic in source), None)
     return None
 
 
@@ -1092,8 +1263,9 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     controller_changed,
     children_weaker,
     default_switched,
+    limit_removed,
     negation_removed,
     custom_term,
-    list_grew,
     practice_added,
+    list_grew,
 )

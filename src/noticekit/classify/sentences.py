@@ -24,7 +24,8 @@ from typing import Literal
 UnitKind = Literal["heading", "item", "row", "text"]
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_BULLET = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+")
+_BULLET = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,3}[.)]|\((?:[a-z]|[ivx]{1,5}|\d{1,3})\)|(?:[a-z]|[ivx]{1,5})\))[ \t]+")
+"""A list marker: "-", "*", "+", "1." or "1)", and the lettered or roman markers of legal lists ("(a)", "(iv)")."""
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ADMONITION = re.compile(r'^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]*[\w-]+(?:[ \t]+"([^"]*)")?[ \t]*$')
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]]+\]:[ \t]*")

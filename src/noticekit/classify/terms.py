@@ -63,7 +63,8 @@ PRACTICE_VERBS: dict[str, str] = {
     "rent": r"rent|rents|renting|rented|lease|leases|leasing",
     "trade": r"trade|trades|trading|traded|exchange|exchanges",
     "share": r"share|shares|sharing|shared",
-    "disclose": r"disclose|discloses|disclosing|disclosed|disclosure|pass|passes|passed|passing",
+    "disclose": r"disclose|discloses|disclosing|disclosed|disclosure|pass|passes|passed|passing|give|gives|gave|given|"
+    r"giving",
     "transfer": r"transfer|transfers|transferring|transferred",
     "use": r"use|uses|using|used",
     "collect": r"collect|collects|collecting|collected|collection|gather|gathers|gathered|obtain|obtains",
@@ -84,7 +85,10 @@ QUALIFIERS = (
     r"except|excepting|unless|other than|apart from|save for|save where|besides|beyond|"
     r"without first|without (?:\w+ )?(?:removing|anonymi[sz]ing|pseudonymi[sz]ing|de identifying|aggregating|"
     r"hashing|masking|stripping|replacing)|before (?:removing|anonymi[sz]ing|pseudonymi[sz]ing)|"
-    r"(?:where|when|if|as|to the extent|insofar as) (?:\w+ )?(?:permitted|required|allowed|authori[sz]ed|necessary)|"
+    r"(?:where|when|if|as|to the extent|insofar as) (?:\w+ )?(?:permitted|required|allowed|authori[sz]ed|necessary|"
+    r"prohibited|restricted|forbidden)|"
+    r"(?:(?:no |any )?(?:current |immediate )?plans?|(?:do not |does not )?(?:intend|expect|aim|plan)\w*|try|tries|"
+    r"endeavou?r\w*|seek\w*|strive\w*) (?:not )?to (?=(?:" + "|".join(PRACTICE_VERBS.values()) + r")\b)|"
     r"generally|usually|typically|normally|ordinarily|as a rule|in most cases|in general|"
     r"currently|at present|at this time|for now|routinely|knowingly|intentionally|directly"
 )
@@ -242,6 +246,7 @@ DATA = (
         "social", "new_data_category", "social media data",
         r"social media (?:profiles?|accounts?|data|information|activity|posts?)", r"followers", r"connections",
         r"likes",
+        exclude=(r"(?:secure|encrypted|internet|network|https|tls|ssl|wi ?fi|data) connections?",),
     ),
     family(
         "employment", "new_data_category", "employment or education data",
@@ -251,15 +256,21 @@ DATA = (
     family(
         "inferences", "new_data_category", "inferences about you", r"inferences?", r"inferred",
         r"predictions? about you", r"personality", r"characteristics", r"interests", r"emotions?", r"mood",
+        exclude=(r"(?:legitimate|public|vital|best|legal|commercial|business|security) interests?", r"interests? of"),
     ),
     family(
         "contact-data", "new_data_category", "contact data", r"(?:phone|mobile|telephone|cell) numbers?",
         r"(?:home|postal|residential|physical) address(?:es)?", r"email(?: address(?:es)?)?", r"phone",
-        exclude=(r"(?:email|phone|text)(?:s|ed|ing)? (?:you|them|him|her|users|members|customers|us)",),
+        exclude=(
+            r"(?:email|phone|text)(?:s|ed|ing)? (?:you|them|him|her|users|members|customers|us)",
+            r"(?:by|via|through|over|per|in an|an|on the) (?:email|e mail|phone|telephone)",
+            r"(?:email|phone|call|write to) (?:our|the) (?:\w+ ){0,2}(?:team|officer|office|desk|line)",
+        ),
     ),
     family(
         "vehicle", "new_data_category", "driving or vehicle data", r"driving (?:behaviou?r|data|habits)",
         r"telematics", r"vehicle (?:data|location)", r"speed",
+        exclude=(r"speed (?:up|things up)", r"(?:page|loading|connection|download|upload) speed"),
     ),
 )
 
@@ -430,6 +441,13 @@ DENIALS = family(
 )
 """A condition ("if you do not sign in for 4 years") is not a refusal."""
 
+_READER_CONSENTS = (
+    r"only (?:if|when|once|after|where) (?:you|your (?:parent|guardian)|a parent) (?:\w+ ){0,2}"
+    r"(?:ask|agree|consent|opt in|choose|request|want|tell us|give|allow|permit)\w*|"
+    r"only with (?:your|their|a parent s) (?:\w+ )?(?:consent|permission|agreement|approval)"
+)
+"""A condition the reader controls ("but only if you ask us to") protects them; it is no hurdle."""
+
 FRICTION = (
     family(
         "fee", "rights_reduced", "a fee", r"fees?", r"charges?", r"charg(?:ed|ing)", r"pay", r"paid", r"payment",
@@ -460,11 +478,20 @@ FRICTION = (
         r"where (?:feasible|practicable|reasonably possible)", r"if (?:feasible|practicable)",
         r"in (?:certain|some|limited|exceptional) (?:cases|circumstances)", r"only (?:where|if|when|in)",
         r"we are not (?:obliged|required)", r"our decision is final",
-        r"(?:where|when|if|as|to the extent|insofar as) (?:\w+ ){0,2}law (?:requires|permits|allows|obliges)",
-        r"(?:where|when|if|as|to the extent) (?:\w+ ){0,2}(?:permitted|required|allowed|obliged) (?:to )?by (?:\w+ )?law",
+        r"(?:where|when|if|as|to the extent|insofar as) (?:\w+ ){0,2}laws? "
+        r"(?:requires?|permits?|allows?|obliges?|gives?|grants?|provides?|confers?)",
+        r"(?:where|when|if|as|to the extent) (?:\w+ ){0,2}(?:permitted|required|allowed|obliged) (?:to )?by "
+        r"(?:\w+ )?law",
         r"where applicable", r"subject to (?:applicable |local )?laws?", r"except (?:where|when|if|as|for|that)",
+        exclude=(_READER_CONSENTS,),
     ),
-    family("only", "rights_reduced", "a restriction", r"only", r"solely", r"exclusively"),
+    family(
+        "only", "rights_reduced", "a restriction",
+        r"(?:only|solely|exclusively) (?:by|through|via|in writing|in person|using|once|one|from|at|on|during|within|"
+        r"between|after|before|if we|where we|when we|for|to|with)",
+        r"(?:can|may|will|could) (?:\w+ )?(?:only|solely|exclusively)", r"(?:only|solely|exclusively)$",
+        exclude=(_READER_CONSENTS,),
+    ),
 )
 
 CHANNEL_FRICTION = family(
@@ -567,7 +594,8 @@ NOT_TRANSFER = phrases(
 OWNERSHIP = family(
     "ownership", "controller_identity", "a change of ownership or controller", r"acquired",
     r"acquisition of (?:us|our (?:company|business)|the company)", r"(?:has|have) (?:been )?merged",
-    r"merged (?:with|into)", r"new owners?", r"now owned by",
+    r"merged (?:with|into)", r"new owners?", r"now owned by", r"now belongs? to",
+    r"(?:was|were) (?:bought|purchased) by",
     r"(?:is|are|was|were) now (?:owned|operated|controlled|provided|run|managed) by",
     r"(?:now )?(?:a |an )?(?:part|member|subsidiary|division|brand|unit) of (?:the )?(?:\w+ ){1,3}group",
     r"(?:became|become|becomes|is now|are now|now) (?:a |an )?(?:part|member|subsidiary|division|brand) of",
@@ -578,8 +606,9 @@ OWNERSHIP = family(
 CONTROLLER_CONTEXT = phrases(
     r"(?:is|are|acts? as|remains?|becomes?|will be) (?:the |a |joint |our )?(?:data )?controllers?",
     r"controllers? (?:responsible|of|for|within|is|are)", r"responsible for (?:the )?(?:processing|your|personal)",
+    r"(?:is|are) (?:now )?(?:operated|owned|run|controlled) by",
     r"(?:app|apps|service|services|website|site|platform|product|products|business|we|it)(?: \w+){0,3} (?:is|are) "
-    r"(?:now )?(?:operated|provided|owned|run|controlled|offered) by",
+    r"(?:now )?(?:provided|offered|managed) by",
     r"we are", r"who we are", r"about us",
     r"(?:name|identity|details) of the controller", r"refers? to", r"means",
     r"decid(?:es|e) (?:how and why|why and how|the purposes|how your|what happens to)",
@@ -610,7 +639,8 @@ _SUFFIX_CANON = {
 
 CHILDREN = family(
     "children", "children", "information about children", r"child(?:ren)?s?", r"minors?", r"kids?", r"teen(?:ager)?s",
-    r"young people", r"under (?:the age of )?1\d", r"pupils?",
+    r"young people", r"under (?:the age of )?1\d", r"pupils?", r"juniors?", r"junior (?:members?|players?|section)",
+    r"youth (?:members?|players?|section|club)", r"young (?:members?|players?|users|athletes)",
 )
 PROTECTIONS = family(
     "parental", "children", "parental consent or age checks",
@@ -632,26 +662,47 @@ CHILD_PROTECTIVE = phrases(
     r"close", r"terminat\w+", r"suspend\w*", r"restrict\w*", r"only with",
 )
 
+LIMITATION = family(
+    "limitation", "negation_removed", "a limit on what the information is used for", r"only", r"solely",
+    r"exclusively", r"for no other (?:purpose|reason|use)s?", r"not for any other (?:purpose|reason|use)s?",
+    r"nothing else", r"no other (?:purpose|reason|use)s?",
+)
+"""A limit on use ("only to deliver your order", "for no other purpose"); dropping it widens the use."""
+
 # --------------------------------------------------------------------------------------------------
 # Defaults: what happens unless the reader acts
 
 _SETTING = r"(?:it|this|they|them|these|the \w+(?: \w+)?)"
+_READER = (
+    r"(?:you|they|the (?:customer|user|member|player|subscriber|account holder)s?|customers|users|members|"
+    r"(?:a |the |your |their )?(?:parent|guardian|carer)s?)"
+)
 DEFAULT_OFF = family(
-    "default-off", "rights_reduced", "off unless you turn it on", r"off by default", r"by default (?:\w+ ){0,4}(?:is|are) (?:off|disabled|hidden|private|not shared)",
+    "default-off", "rights_reduced", "off unless you turn it on", r"off by default",
+    r"by default (?:\w+ ){0,4}(?:is|are) (?:off|disabled|hidden|private|not shared)",
     r"(?:disabled|switched off|turned off|inactive|deactivated|hidden|private|not (?:enabled|active|shared|visible)) "
     r"(?:by default|until you|unless you)",
-    r"opt(?:s|ed|ing)? in", r"opt ins?", r"only (?:if|when|once|after) you (?:\w+ ){0,2}(?:turn|switch|opt|enable|choose|agree|ask|tick)",
-    r"(?:unless|until) you (?:\w+ ){0,2}(?:turn|switch|set) " + _SETTING + r"? ?on", r"(?:is|are) off (?:unless|until)",
-    r"(?:unless|until) you (?:\w+ ){0,2}(?:enable|activate|opt in|choose|agree|tick)",
+    r"opt(?:s|ed|ing)? in", r"opt ins?",
+    r"only (?:\w+ ){0,8}?(?:if|when|once|after) " + _READER + r" (?:\w+ ){0,3}"
+    r"(?:turn|switch|opt|enabl|choos|chose|agree|ask|tick|consent|given consent|given permission)\w*",
+    r"(?:unless|until) " + _READER + r" (?:\w+ ){0,2}(?:turn|switch|set) " + _SETTING + r"? ?on",
+    r"(?:is|are) off (?:unless|until)",
+    r"(?:unless|until) " + _READER + r" (?:\w+ ){0,2}(?:enable|activate|opt in|choose|agree|tick)",
+    r"(?:can|may|could) (?:choose to |ask to |decide to )?(?:tick|check|select) (?:a|the) box",
 )
 """Off unless the reader switches it on ("off by default", "opt-in", "only if you turn it on")."""
 DEFAULT_ON = family(
-    "default-on", "rights_reduced", "on unless you turn it off", r"on by default", r"by default (?:\w+ ){0,4}(?:is|are) (?:on|enabled|public|visible|active|shared)",
+    "default-on", "rights_reduced", "on unless you turn it off", r"on by default",
+    r"by default (?:\w+ ){0,4}(?:is|are) (?:on|enabled|public|visible|active|shared)",
     r"(?:enabled|switched on|turned on|active|activated|public|visible|shared|opted in|included|enrolled) "
     r"(?:by default|automatically|unless you)",
-    r"automatically (?:enabled|switched on|turned on|opted in|included|enrolled|shared|public|visible)",
-    r"(?:unless|until) you (?:\w+ ){0,2}(?:turn|switch|set) " + _SETTING + r"? ?off",
-    r"(?:unless|until) you (?:\w+ ){0,2}(?:opt out|disable|deactivate|object|untick|tell us not to)",
+    r"automatically (?:enabled|switched on|turned on|opted in|included|enrolled|shared|public|visible|signed up|"
+    r"subscribed|added|registered)",
+    r"(?:signed up|subscribed|enrolled|added|registered|opted in) (?:\w+ ){0,4}automatically",
+    r"(?:unless|until) " + _READER + r" (?:\w+ ){0,2}(?:turn|switch|set) " + _SETTING + r"? ?off",
+    r"(?:unless|until) " + _READER + r" (?:\w+ ){0,2}(?:opts? out|disables?|deactivates?|objects?|unticks?|"
+    r"tells? us not to|asks? us not to)",
+    r"(?:who|if|where) (?:\w+ ){0,2}(?:do not|does not|did not) want (?:this|that|it|them)",
 )
 """On unless the reader switches it off ("on by default", "automatically enrolled", "unless you opt out")."""
 
@@ -659,7 +710,8 @@ DEFAULT_ON = family(
 # Sentence roles
 
 CHOICE = phrases(
-    r"you(?: (?!we |they |it )\w+){0,2} (?:can|may|could|are able to|will be able to|are entitled to|have the (?:right|option|choice))",
+    r"you(?: (?!we |they |it )\w+){0,2} "
+    r"(?:can|may|could|are able to|will be able to|are entitled to|have the (?:right|option|choice))",
     r"right to", r"rights? (?:of|to)", r"opt(?:s|ed|ing)? out", r"opt in", r"unsubscrib\w+", r"withdraw\w*",
     r"your choices?", r"turn(?:s|ing)? (?:it |them |this )?off", r"switch(?:es|ing)? (?:it |them |this )?off",
     r"disabl\w+", r"object(?:s|ing)? to", r"stop us", r"ask us (?:not )?to",
@@ -681,9 +733,14 @@ BENEFIT = re.compile(
 """A clause saying what a practice lets the reader do ("so you can pick friends"): a reason, not a choice."""
 DEFINITION = re.compile(
     r"^(?:\w+ ){0,6}?(?:means|mean|refers? to|is defined as|are defined as|has the meaning|have the meaning|"
-    r"shall mean|is used to describe)\b"
+    r"shall mean|is used to describe)\b|"
+    r"^an? \w+(?: \w+){0,2} is (?:an? |the )|^\w+(?: \w+)? are (?:small|tiny|short|simple) "
 )
 """A definition ("'Sell' means to disclose ...", "Personal data refers to ...") explains a word."""
+SECURITY_TOPIC = phrases(
+    r"secur\w+", r"protect\w*", r"safeguard\w*", r"keep\w* (?:your )?(?:data|information|details) safe", r"encrypt\w*",
+)
+"""A section or heading about security describes protections, not new practices."""
 SUMMARY = re.compile(
     r"^(?:in short|in summary|summary|to summari[sz]e|put simply|in brief|briefly|in a nutshell|at a glance|"
     r"tl ?dr|overview|the short version|in plain (?:english|language|words))\b"
@@ -699,7 +756,8 @@ KEPT_AFTER = family(
     r"(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed)|hold|holds|held|archiv\w+|preserv\w+) (?:\w+ ){0,8}"
     r"(?:even )?(?:after|beyond|following|once) (?:you (?:\w+ )?)?(?:delet\w+|clos\w+|cancel\w*|leav\w+|terminat\w+|"
     r"end\w*|unsubscrib\w+|withdraw\w*|stop\w*|remov\w+|erasure|account (?:deletion|closure))",
-    r"(?:remain|remains|stay|stays) (?:\w+ ){0,4}(?:after|even after|once) (?:you (?:\w+ )?)?(?:delet\w+|clos\w+|leav\w+)",
+    r"(?:remain|remains|stay|stays) (?:\w+ ){0,4}(?:after|even after|once) (?:you (?:\w+ )?)?"
+    r"(?:delet\w+|clos\w+|leav\w+)",
     r"(?:do not|does not|will not|no longer) (?:delete|erase|remove) (?:\w+ ){0,6}(?:when|after|if) you",
 )
 """Information kept after the reader deletes it or leaves ("messages are kept after you delete your account")."""
@@ -731,7 +789,10 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"transfer\w*", r"international\w*", r"abroad", r"cross border", r"third countr\w+", r"outside",
         r"where (?:we|your) (?:store|process|data|information)",
     ),
-    "children": phrases(r"child\w*", r"minors?", r"kids?", r"teen\w*", r"young", r"ages?", r"aged", r"minimum age"),
+    "children": phrases(
+        r"child\w*", r"minors?", r"kids?", r"teen\w*", r"young", r"ages?", r"aged", r"minimum age", r"juniors?",
+        r"youth", r"pupils?",
+    ),
     "recipients": phrases(
         r"shar(?:e|es|ed|ing)", r"disclos\w+", r"recipients?", r"third part(?:y|ies)", r"sub ?processors?",
         r"processors?", r"service providers?", r"providers?", r"partners?", r"vendors?", r"sell", r"sold", r"sale",

@@ -60,11 +60,7 @@ class SectionDiff:
 
     @property
     def summary_changed(self) -> bool:
-        return (
-            self.old_summary is not None
-            and self.new_summary is not None
-            and self.old_summary != self.new_summary
-        )
+        return self.old_summary is not None and self.new_summary is not None and self.old_summary != self.new_summary
 
     @property
     def changed(self) -> bool:
@@ -144,11 +140,7 @@ class NoticeDiff:
 
     @property
     def changed(self) -> bool:
-        return bool(
-            self.title_change
-            or self.intro_ops
-            or any(s.changed for s in self.sections)
-        )
+        return bool(self.title_change or self.intro_ops or any(s.changed for s in self.sections))
 
     def by_status(self, status: SectionStatus) -> list[SectionDiff]:
         return [s for s in self.sections if s.status == status]

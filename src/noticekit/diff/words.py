@@ -1,19 +1,22 @@
-"""Word-level diff of Markdown source: tokenizer, diff engines and the cleanups that make it readable.
+"""Word-level diff of Markdown source: tokenizer, diff engine and the cleanups that make it readable.
 
-The text is cut into *tokens*: words, runs of one punctuation character (``**``, ``###``, ``...``),
-runs of spaces and runs of newlines. Every op boundary falls on a token boundary, so a word is never
-split, and ``equal`` + ``delete`` rebuild the old text and ``equal`` + ``insert`` the new one exactly.
+The text is cut into *tokens*: words (contractions such as "don't" and words with combining marks kept
+whole; each Han or kana character on its own), runs of Markdown marker characters (``**``, ``###``,
+``---``, ``...``), any other punctuation character, runs of spaces and runs of newlines. Every op
+boundary falls on a token boundary, so a word is never split, and ``equal`` + ``delete`` rebuild the
+old text and ``equal`` + ``insert`` the new one exactly.
 
 The token diff itself is diff-match-patch's Myers diff run over tokens (each distinct token mapped to
 one character, its "line mode" trick). It was chosen by measurement over ``difflib.SequenceMatcher``
 and a lines-then-tokens hybrid; see ``docs/decisions/0002-word-diff-algorithm.md`` and
-``bench/diff_bench.py``. The cleanups after it are ours, at token level (diff-match-patch's own work on
-characters and could split a token):
+``bench/diff_bench.py``. The cleanups after it are ours and work on tokens (diff-match-patch's own
+work on characters and would split words):
 
 1. *merge*: join neighbouring ops of one kind, put a deletion before its insertion, and move a common
    token prefix/suffix of a replacement out into the equalities;
 2. *semantic*: an equality no longer than the edits on both sides of it becomes part of them, so
-   "the quick fox" -> "a slow fox" is one replacement, not ``[-the-]{+a+} [-quick-]{+slow+}``;
+   "the quick fox" -> "a slow fox" is one replacement, not ``[-the-]{+a+} [-quick-]{+slow+}``; an
+   equality holding a line break is kept (a line is a block in Markdown);
 3. *alignment*: slide a lone insertion or deletion along repeated tokens to the nicest boundary
    (a line start, then a word start), so a deleted list item is ``- b\\n`` rather than ``b\\n- ``.
 
@@ -74,8 +77,7 @@ def _token_pattern() -> re.Pattern[str]:
     word = rf"[^\W_{_CJK}]+(?:[{mark}]+[^\W_{_CJK}]*)*"
     return re.compile(
         rf"{word}(?:['’]{word})*"  # a word, with contractions ("don't") kept whole
-        rf"|[{_CJK}]"  # one Han or kana character
-        + _PUNCTUATION
+        rf"|[{_CJK}]" + _PUNCTUATION  # one Han or kana character
     )
 
 

@@ -180,8 +180,6 @@ def _title_link(s: SectionDiff, version_url: str) -> str:
     return f'<a href="{escape(version_url)}#{escape(s.id)}">{title}</a>'
 
 
-
-
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 

@@ -5,23 +5,35 @@ new text's block structure, with the changed words wrapped in ``<ins>``/``<del>`
 HTML changes page renders (``diff_html``) and what a pull-request comment shows (GitHub renders both
 tags). Wrapping is never allowed to break the structure:
 
-* a marker never spans a line break: the ops are cut into *merged lines* first; a line that exists
-  only in the old text is kept as a line of its own (a deleted list item is still a list item);
-* the block prefix of a line (``### ``, ``- ``, ``1. ``, ``> ``, ``[^1]: ``) is written bare, once,
-  from the side whose structure the line follows, and the markers open after it;
-* inside a line the text is re-cut into Markdown *atoms*: a whole link, image, code span, autolink,
-  footnote reference, entity or escape is one atom, so a change inside it replaces the whole atom
-  and no marker lands inside link or code syntax; *structural* atoms (table-cell pipes, emphasis
-  delimiters, inline HTML tags, attribute lists) are written bare and markers close before them;
+* the ops are first *snapped to atoms* (``snap_to_atoms``): a change that touches a link, image,
+  code span, autolink, footnote reference, entity, escape, inline tag or attribute list takes the
+  whole atom, so no marker ever lands inside link or code syntax;
+* a marker never spans a line break: the ops are cut into *merged lines*; a line that exists only in
+  the old text stays a line of its own (a deleted list item is still a list item, a deleted table
+  row still a row);
+* the block prefix of a line (``### ``, ``- ``, ``1. ``, ``> ``, ``[^1]: ``) and a table row's outer
+  pipes are written bare, once, from the side whose structure the line follows; markers open after;
+* inside a line the text is re-cut into Markdown atoms and re-diffed; *structural* atoms (table-cell
+  pipes, emphasis delimiters, inline HTML tags, attribute lists) are written bare and markers close
+  before them;
 * structure follows the new text: structural atoms that exist only in the old text are dropped and
   deleted words inside a new line are escaped, so deleted text cannot open emphasis or a cell;
+* old lines are fitted around the new blocks: inside a new table an old line becomes a one-cell row
+  and an old blank line is left out; an old table row whose table is gone is written as plain text;
+  a blank line separates an old block from a new block of another kind (so that a paragraph after a
+  deleted table does not become one of its rows);
 * a link whose text or target changed is kept as one working link (the new target) with its text
   redlined, and a visible note "(link changed: old → new)" when the target changed;
-* lines that cannot hold markup (table delimiter rows, rules, fences and code, HTML block tags,
-  admonition headers, reference definitions) are written as they are on their side.
+* lines that cannot hold markup (table delimiter rows, rules, HTML block tags, admonition headers,
+  reference definitions) are written as they are on their side; their replaced old words follow
+  them as an old line. Inside fenced code the new code is shown unmarked and deleted code lines
+  are left out (code cannot hold markers, and old code must not read as current).
 
 Whitespace-only changes are shown as the new whitespace without markers (reflowing a paragraph is not
 a change a reader can see).
+
+The property tests in ``tests/unit/render/test_diff_html.py`` check, for random documents and edits,
+that the rendered redline minus ``<del>`` has the new text and minus ``<ins>`` the old text.
 """
 
 from __future__ import annotations
@@ -194,10 +206,17 @@ def _plan(lines: list[_Line], old_kinds: list[str], new_kinds: list[str]) -> lis
                 item.kind = "skip"
             elif inside_new_table and item.kind not in ("blank", "table"):
                 item.kind = "cell"  # an old line inside a new table: a row of its own
-            elif item.kind == "delimiter" and not (emitted is not None and emitted.kind == "table"):
-                item.kind = "skip"
-            elif item.kind == "table" and not inside_new_table and not (
-                emitted is not None and emitted.kind in ("table", "delimiter", "cell")
+            elif item.kind == "delimiter" and not (
+                emitted is not None
+                and emitted.side == "old"
+                and emitted.kind == "table"
+                and emitted.line.old_no == item.line.old_no - 1
+            ):
+                item.kind = "skip"  # kept only right under its own (old) header row
+            elif (
+                item.kind == "table"
+                and not inside_new_table
+                and not (emitted is not None and emitted.kind in ("table", "delimiter", "cell"))
             ):
                 after = plan[i + 1] if i + 1 < len(plan) else None
                 starts_table = after is not None and after.side == "old" and after.kind == "delimiter"
@@ -483,6 +502,8 @@ def _render_line(item: _Planned, sides: _Sides) -> str | None:
     line, side, kind, old_kinds = item.line, item.side, item.kind, sides.old_kinds
     if kind == "skip" or (kind == "code" and side == "old"):
         return None
+    if side == "old" and kind != "blank" and not _UNESCAPED_PIPE.sub("", line.side_text("old")).strip():
+        return None  # a stray cell border of an old row
     if not line.has("insert", "delete"):
         return line.side_text("new")
     new, old = line.side_text("new"), line.side_text("old")
@@ -544,9 +565,7 @@ def _whole(atoms: list[Atom], whole: bool) -> list[Atom]:
     return atoms if whole else [atom for atom in atoms if atom[0] != "struct" or atom[1] == "|"]
 
 
-def _atomize_old(
-    old: str, old_no: int, old_kinds: list[str], *, before: str = "\n", after: str = "\n"
-) -> list[Atom]:
+def _atomize_old(old: str, old_no: int, old_kinds: list[str], *, before: str = "\n", after: str = "\n") -> list[Atom]:
     """Atoms of the old side of a line that may hold several old lines (their line breaks deleted),
     each cut by its own kind: a joined table row's pipes and delimiter row are structure, not words."""
     atoms: list[Atom] = []
@@ -772,8 +791,6 @@ def render_markdown_diff(
 _DATE_LABELS = {"last_updated": "Last updated", "effective": "Effective", "announced": "Announced"}
 
 
-
-
 def _section_markdown(s: SectionDiff, full: bool) -> list[str]:
     title = _inline_redline(s.title_ops) if s.retitled else _md_escape(s.new_title or s.old_title or s.id)
     out = [f"#### {title} ({', '.join(s.labels)})", ""]
@@ -836,4 +853,3 @@ def _blocks(markdown: str) -> list[str]:
             continue
         blocks[-1].append(line)
     return ["\n".join(b) for b in blocks if b]
-

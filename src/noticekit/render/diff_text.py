@@ -67,7 +67,6 @@ def _title(s: SectionDiff) -> str:
     return s.new_title or s.old_title or s.id
 
 
-
 def _inline(ops: WordOps, marks: dict[str, tuple[str, str]]) -> str:
     return "".join(_mark(op, text.replace("\n", " "), marks) for op, text in ops)
 

@@ -24,9 +24,7 @@ def _file(diff: NoticeDiff, f: FileDiff, context: int) -> str:
     old_label = f"a/{diff.old_id}/{f.old_path}" if f.old_path else "/dev/null"
     new_label = f"b/{diff.new_id}/{f.new_path}" if f.new_path else "/dev/null"
     lines = list(
-        difflib.unified_diff(
-            _lines(f.old_text), _lines(f.new_text), fromfile=old_label, tofile=new_label, n=context
-        )
+        difflib.unified_diff(_lines(f.old_text), _lines(f.new_text), fromfile=old_label, tofile=new_label, n=context)
     )
     return "".join(lines)
 

@@ -55,7 +55,7 @@ MATERIAL = [
         "Account Data is used for the administration of the Account.",
         "Account Data is used for the administration of the Account and is matched against publicly available "
         "social media profiles.",
-        "new_purpose",
+        "new_data_category",
     ),
     (
         "qa-wishlist-available",
@@ -289,8 +289,7 @@ NOT_MATERIAL = [
         "example-restatement",
         "Your address",
         "We use your address to deliver orders.",
-        "We use your address to deliver orders, for example to print the shipping label and share it with the "
-        "courier.",
+        "We use your address to deliver orders, for example to print the shipping label and share it with the courier.",
     ),
     (
         "encrypted-storage",
@@ -323,8 +322,7 @@ NOT_MATERIAL = [
         "reader-export-feature",
         "Your playlists",
         "Your playlists are saved to your account.",
-        "Your playlists are saved to your account. You can export your playlists to another service from "
-        "Settings.",
+        "Your playlists are saved to your account. You can export your playlists to another service from Settings.",
     ),
     (
         "shorter-as-soon-as",
@@ -392,6 +390,34 @@ NOT_MATERIAL = [
         "How We Use Personal Information",
         "We use identifiers to manage your account.",
         "We use the identifiers described in Categories of Personal Information to manage your account.",
+    ),
+    (
+        "new-changes-section",
+        "Changes to this notice",
+        "Previous versions are in our archive.",
+        "Previous versions are in our archive.\n\nWe may update this notice from time to time. When we make a material "
+        "change, we will tell you by email and in the app at least 30 days before it takes effect.",
+    ),
+    (
+        "new-legal-bases-sentence",
+        "Legal bases",
+        "We explain below why the law allows us to use your data.",
+        "We explain below why the law allows us to use your data.\n\nWe rely on contract to provide the service, on "
+        "legal obligation to keep tax records, and on legitimate interests to keep the service secure.",
+    ),
+    (
+        "new-security-paragraph",
+        "How we protect your data",
+        "We take security seriously.",
+        "We take security seriously.\n\nWe encrypt data in transit and at rest. Access to production systems is "
+        "restricted to staff who need it, and every access is logged.",
+    ),
+    (
+        "new-complaints-paragraph",
+        "Complaints",
+        "Tell us if you are unhappy.",
+        "Tell us if you are unhappy.\n\nYou can also complain to the Information Commissioner's Office. We would "
+        "appreciate the chance to deal with your concerns first.",
     ),
     (
         "you-will-receive",

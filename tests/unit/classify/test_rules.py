@@ -606,9 +606,11 @@ def test_extra_terms_from_the_configuration():
         "We use your data to run the service.",
         "We use your data to run the service and for lookalike modelling.",
     )
-    assert findings_for(old, new) == []
+    # Without the configuration only the safety net speaks, asking for a review; with it, the
+    # configured term names the purpose.
+    assert [f.rule for f in findings_for(old, new)] == ["practice-added"]
     (finding,) = findings_for(old, new, config)
-    assert finding.category == "new_purpose"
+    assert (finding.rule, finding.category) == ("purpose-added", "new_purpose")
     assert "lookalike modelling" in finding.message
     (finding,) = findings_for("We offer personal accounts.", "We offer personal accounts and school accounts.", config)
     assert (finding.rule, finding.category) == ("custom-term", "children")
