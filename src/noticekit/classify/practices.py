@@ -29,14 +29,15 @@ from functools import lru_cache
 from noticekit.classify.sentences import normalise
 
 SEPARATOR = "zzsep"
-"""Token standing for a list separator: a comma, semicolon, colon, bracket or table-cell bar."""
+"""Token standing for a list separator: a comma, semicolon, colon, dash or table-cell bar."""
 
 PARENTHESIS = "zzparen"
 """Token standing for a bracket: what opens with one explains, it does not add a list element."""
 
 _SEPARATORS = re.compile(r"\s*(?:[,;:|\u2013\u2014]|\s-\s|\.(?=\s))\s*")
 _PARENTHESES = re.compile(r"\s*[()\[\]]\s*")
-GLUE = frozenset({"and", "or", "as well as", "plus", "also", "then"})
+GLUE = frozenset({"and", "or", "plus", "also", "then"})
+"""Words that join list elements ("A, B and C"); they do not make an element themselves."""
 
 
 def tokens(plain: str) -> tuple[str, ...]:
@@ -76,9 +77,7 @@ class Segment:
     @property
     def at_boundary(self) -> bool:
         """The run is a whole list element: a separator or "and"/"or" on each side, or the sentence's ends."""
-        left = [w for w in self.words[: self.start]]
-        right = [w for w in self.words[self.end :]]
-        added = [w for w in self.added]
+        left, right, added = self.words[: self.start], self.words[self.end :], self.added
         opens = not left or left[-1] == SEPARATOR or left[-1] in GLUE or (added and added[0] in (SEPARATOR, *GLUE))
         closes = not right or right[0] in (SEPARATOR, *GLUE) or (added and added[-1] in (SEPARATOR, PARENTHESIS))
         return bool(opens and closes)

@@ -94,7 +94,7 @@ _ROLE_WINDOWS: tuple[tuple[DurationRole, re.Pattern[str]], ...] = (
     (
         "response",
         re.compile(
-            r"\b(?:respond\w*|repl(?:y|ies)|answer\w*|response|acknowledg\w+|fulfil\w*|"
+            r"\b(?:respond\w*|repl(?:y|ies)|answer\w*|response|acknowledg\w+|fulfil\w*|arriv\w+|hear back|"
             r"(?:act on|deal with|complete|process|handle|action) (?:your|a|the|any|all) (?:request|requests|"
             r"complaint|enquir\w+))\b"
         ),

@@ -367,7 +367,7 @@ def _list_topic(view: SectionView, unit: Unit) -> str | None:
 def _default_role(view: SectionView, unit: Unit) -> DurationRole | None:
     if "retention" in view.unit_topics(unit):
         return "retention"
-    if _READER_ACTS.search(unit.norm):
+    if _READER_ACTS.search(unit.norm) and not re.search(r"\bwe\b", unit.norm):
         return "window"  # "you can ask for a review ... within one month": a deadline for the reader
     return None
 
@@ -668,12 +668,6 @@ def _transfer_units(view: SectionView, units: Iterable[Unit]) -> list[Unit]:
 _PLACE_NAMES = ("united states", "united kingdom", "european union", "european economic area")
 
 
-@lru_cache(maxsize=64)
-def _notice_places(plain: str) -> frozenset[str]:
-    """Every place the old notice names (its registered office, its hosting): none is a new destination."""
-    return frozenset(places(plain)) if plain else frozenset()
-
-
 def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
     old_units, new_units = _transfer_units(view, change.old), _transfer_units(view, change.new)
     parts = []
@@ -684,7 +678,6 @@ def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
             parts.append(f"drops {family.label}")
     old_places = set().union(*(places(u.plain, u.norm) for u in change.old), places(view.old_plain, view.old_norm))
     old_places |= {place for place in _PLACE_NAMES if re.search(rf"\b{place}\b", view.notice_old)}
-    old_places |= _notice_places(view.notice_old_plain)
     added_places: list[str] = []
     for unit in new_units:
         for place in sorted(places(unit.plain, unit.norm) - old_places):
@@ -1175,7 +1168,7 @@ def list_grew(view: SectionView, change: Change) -> Iterator[Finding]:
             if READER_SUBJECT.search(text) or CONTACT_DETAIL.search(text):
                 continue
             before = segment.before
-            if negated(f"{before} {text}", len(before) + 1) or has_negation(before.split(SEPARATOR)[-1]):
+            if negated(f"{before} {text}", len(before) + 1) or has_negation(clause_before(before, len(before))):
                 continue  # an addition to a promise not to do something ("we never sell: nobody pays us")
             category = _LIST_GREW[topic]
             named = actions(_marked(segment.added))

@@ -138,6 +138,13 @@ MATERIAL = [
         "We collect your device model, operating system version and the names of Wi-Fi networks near you.",
         "new_data_category",
     ),
+    (
+        "list-after-a-denial-clause",
+        "Sharing",
+        "We do not sell your data, but we share it with couriers and payment processors.",
+        "We do not sell your data, but we share it with couriers, payment processors and debt purchasers.",
+        "new_recipients",
+    ),
     # ---------------------------------------------------------------- (c) retention in words
     (
         "legal-without-undue-delay",
@@ -237,6 +244,20 @@ MATERIAL = [
         "### Who runs this service?\n\nTidewater Books, an independent bookshop in Bristol.",
         "### Who runs this service?\n\nTidewater Books, which is now part of the Lumen Media family of companies.",
         "controller_identity",
+    ),
+    (
+        "copy-arrives-later",
+        "Your rights",
+        "You can ask for a copy of your data; it will arrive within a month.",
+        "You can ask for a copy of your data; it will arrive within three months.",
+        "rights_reduced",
+    ),
+    (
+        "review-window-shorter",
+        "If you disagree with a decision",
+        "You can ask for the decision to be looked at again by another officer within one month.",
+        "You can ask for the decision to be looked at again by another officer within 14 days.",
+        "rights_reduced",
     ),
     # ---------------------------------------------------------------- limits on use dropped
     (
@@ -418,6 +439,18 @@ NOT_MATERIAL = [
         "Tell us if you are unhappy.",
         "Tell us if you are unhappy.\n\nYou can also complain to the Information Commissioner's Office. We would "
         "appreciate the chance to deal with your concerns first.",
+    ),
+    (
+        "response-time-added",
+        "Your rights",
+        "You can object at any time.",
+        "You can object at any time. You can ask for a copy of your data, and it will arrive within a month.",
+    ),
+    (
+        "addition-to-a-denial",
+        "Do we sell your data?",
+        "We never sell your personal data.",
+        "We never sell your personal data: nobody gives us money, or anything else of value, in return for it.",
     ),
     (
         "you-will-receive",

@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from noticekit.diff import compare_notices, word_diff
+from noticekit.diff import compare_notices, new_text, old_text, word_diff
 from noticekit.diff.model import NoticeDiff
 from noticekit.model import Notice, NoticeMeta, Section
 from noticekit.render.diff_html import render_changes_html
-from noticekit.render.diff_markdown import redline_markdown
+from noticekit.render.diff_markdown import redline_markdown, snap_to_atoms
 from noticekit.render.markdown import render_markdown
 
 META = NoticeMeta(title="Privacy notice", last_updated=date(2024, 1, 1), effective=date(2024, 1, 1))
@@ -356,3 +356,14 @@ def test_any_rewrite_renders_and_keeps_both_texts(old_lines: list[str], new_line
     html = render_markdown(markdown).html
     assert _text(html, "del") == _text(render_markdown(new).html, "")
     assert _text(html, "ins") == _text(render_markdown(old).html, "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(document(), document())
+def test_snapping_to_atoms_keeps_both_sides_and_whole_links(old_lines: list[str], new_lines: list[str]) -> None:
+    old, new = "\n".join(old_lines), "\n".join(new_lines)
+    ops = snap_to_atoms(word_diff(old, new))
+    assert (old_text(ops), new_text(ops)) == (old, new)
+    for op, text in ops:
+        if op != "equal":
+            assert text.count("[") == text.count("]"), "a changed link is changed whole"
