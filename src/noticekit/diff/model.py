@@ -111,6 +111,20 @@ class DiffStats:
     """In modified sections' bodies (added and removed sections are counted as sections)."""
     words_deleted: int
 
+    def section_counts(self, *, unchanged: bool = False) -> list[str]:
+        """Non-zero section counts in reading order, e.g. ``["2 modified", "1 added"]``."""
+        counts = [
+            (self.modified, "modified"),
+            (self.added, "added"),
+            (self.removed, "removed"),
+            (self.moved, "moved"),
+            (self.retitled, "retitled"),
+            (self.summaries_changed, "with a new summary"),
+        ]
+        if unchanged:
+            counts.append((self.unchanged, "unchanged"))
+        return [f"{n} {label}" for n, label in counts if n]
+
 
 @dataclass(frozen=True)
 class DateChange:

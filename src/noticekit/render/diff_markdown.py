@@ -746,18 +746,7 @@ def render_markdown_diff(
     old_label, new_label = old_label or diff.old_id, new_label or diff.new_id
     stats = diff.stats
     out = [f"### Notice changes: {_md_escape(old_label)} → {_md_escape(new_label)}", ""]
-    counts = [
-        f"{n} {label}"
-        for n, label in (
-            (stats.modified, "modified"),
-            (stats.added, "added"),
-            (stats.removed, "removed"),
-            (stats.moved, "moved"),
-            (stats.retitled, "retitled"),
-            (stats.summaries_changed, "with a new summary"),
-        )
-        if n
-    ]
+    counts = stats.section_counts()
     if not diff.changed and not diff.date_changes:
         return "\n".join([*out, "No changes.", ""])
     if counts:

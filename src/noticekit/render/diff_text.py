@@ -27,19 +27,7 @@ def render_text(diff: NoticeDiff, color: bool = False, *, context: int | None = 
     if not diff.changed and not diff.date_changes:
         return out[0] + "\nNo changes.\n"
     stats = diff.stats
-    counts = ", ".join(
-        f"{n} {label}"
-        for n, label in (
-            (stats.modified, "modified"),
-            (stats.added, "added"),
-            (stats.removed, "removed"),
-            (stats.moved, "moved"),
-            (stats.retitled, "retitled"),
-            (stats.summaries_changed, "with a new summary"),
-            (stats.unchanged, "unchanged"),
-        )
-        if n
-    )
+    counts = ", ".join(stats.section_counts(unchanged=True))
     out.append(f"Sections: {counts}; {stats.words_inserted} words inserted, {stats.words_deleted} deleted")
     if diff.title_change:
         out.append(f"Title: {_inline(diff.title_ops, marks)}")

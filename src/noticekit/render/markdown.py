@@ -10,73 +10,20 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import markdown
 import nh3
 from markdown.extensions.toc import slugify
 
+from noticekit.load.body_checks import ALLOWED_TAGS
+
 EXTENSIONS = ["tables", "footnotes", "attr_list", "admonition", "def_list", "sane_lists", "toc", "md_in_html"]
 
-SAFE_TAGS = frozenset(
-    [
-        "a",
-        "abbr",
-        "address",
-        "b",
-        "blockquote",
-        "br",
-        "caption",
-        "cite",
-        "code",
-        "col",
-        "colgroup",
-        "dd",
-        "del",
-        "details",
-        "dfn",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "figcaption",
-        "figure",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "i",
-        "img",
-        "ins",
-        "kbd",
-        "li",
-        "mark",
-        "ol",
-        "p",
-        "pre",
-        "q",
-        "s",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "summary",
-        "sup",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "time",
-        "tr",
-        "u",
-        "ul",
-    ]
-)
+# What the editor may write as raw HTML, plus what our own Markdown extensions produce.
+SAFE_TAGS = ALLOWED_TAGS | {"h3", "h4", "h5", "h6", "img", "col", "colgroup"}
 SAFE_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href"},
