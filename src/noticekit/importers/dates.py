@@ -13,29 +13,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from noticekit.months import MONTH_NUMBERS
+
 Kind = Literal["last_updated", "effective"]
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+MONTHS = MONTH_NUMBERS
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
@@ -49,9 +31,7 @@ DATE_PATTERNS = (
     re.compile(r"(?P<dd>\d{1,2})\.(?P<mm>\d{1,2})\.(?P<year>\d{4})"),  # 04.04.2022 (day first)
     re.compile(rf"{_MONTH}\s+{_YEAR}", re.IGNORECASE),  # April 2022 (day 1, flagged as imprecise)
 )
-DATE = "(?:" + "|".join(
-    re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in DATE_PATTERNS
-) + ")"
+DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in DATE_PATTERNS) + ")"
 
 _UPDATED = (
     r"(?:last\s+)?(?:updated|modified|revised|amended|changed|reviewed)"

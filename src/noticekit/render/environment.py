@@ -9,27 +9,14 @@ from pathlib import Path
 
 import jinja2
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from noticekit.months import MONTH_NAMES
 
 
 def human_date(day: date | None, pattern: str = "{month} {day}, {year}") -> str:
     """``April 4, 2022`` by default; the pattern comes from ``Wording.date_format``."""
     if day is None:
         return ""
-    return pattern.format(month=MONTHS[day.month - 1], day=day.day, year=day.year)
+    return pattern.format(month=MONTH_NAMES[day.month - 1], day=day.day, year=day.year)
 
 
 def category_label(category: str) -> str:
