@@ -28,6 +28,12 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.errors
 
+    def sort(self) -> CheckReport:
+        """Problems in file and line order, as an editor works through them."""
+        self.errors.sort()
+        self.warnings.sort()
+        return self
+
     def to_json(self) -> dict[str, object]:
         a = self.assessment
         return {
@@ -65,7 +71,7 @@ def check(project: Project, today: date, *, strict: bool = False) -> CheckReport
         except ValidationError as exc:
             report.errors += exc.problems
     if notice is None or report.errors:
-        return report
+        return report.sort()
     assessment = assess(project, notice, today)
     report.assessment = assessment
     report.errors += assessment.problems
@@ -92,7 +98,7 @@ def check(project: Project, today: date, *, strict: bool = False) -> CheckReport
         warning = yearly_review_warning(current.last_updated, today)
         if warning:
             report.warnings.append(Problem(f"{project.settings.versions_dir}/{current.id}/index.md", 1, warning))
-    return report
+    return report.sort()
 
 
 def release(project: Project, today: date) -> Version:

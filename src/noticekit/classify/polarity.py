@@ -87,6 +87,61 @@ _REQUIREMENT = re.compile(
 )
 
 
+# fmt: off
+DISCLOSURE_VERBS: dict[str, str] = {
+    "receive": r"receive|receives|received|receiving",
+    "show": r"show|shows|showed|shown|showing|display|displays|displayed|displaying|reveal|reveals|revealed|"
+    r"revealing",
+    "publish": r"publish|publishes|published|publishing|print|prints|printed|printing",
+    "include": r"include|includes|included|including",
+    "process": r"process|processes|processed|processing",
+    "see": r"see|sees|seen|view|views|viewed|viewing",
+}
+# fmt: on
+"""Verbs outside the practice families that a promise can deny: who *receives*, *sees* or is *shown* what,
+what is *published* or *included*, what is *processed* at all. Only a negation right before them counts."""
+_CLOSE_FILLER = (
+    r"(?: (?:be|been|being|ever|knowingly|normally|usually|routinely|automatically|directly|get|gets|have|has|"
+    r"to|able|also|otherwise|intentionally|deliberately))*"
+)
+_CLOSE_DENIALS = {
+    verb: re.compile(r"\b(?:not|never|no longer|neither|nor)" + _CLOSE_FILLER + r" (?:" + forms + r")\b")
+    for verb, forms in DISCLOSURE_VERBS.items()
+}
+_DISCLOSURE_PATTERNS = {verb: re.compile(r"\b(?:" + forms + r")\b") for verb, forms in DISCLOSURE_VERBS.items()}
+
+
+_DOCUMENT = frozenset({"notice", "policy", "section", "statement", "document", "page", "list", "table", "definition"})
+
+
+def _reader_subject(norm: str, start: int) -> bool:
+    """ "you cannot see", "you will not be shown": the reader's own right or experience, not a promise;
+    "this notice does not include": the document's scope, not a promise either."""
+    words = norm[:start].split()[-3:]
+    return "you" in words or bool(_DOCUMENT.intersection(words))
+
+
+def disclosure_polarity(norm: str) -> tuple[set[str], set[str]]:
+    """The disclosure verbs ``norm`` denies ("your employer does not receive") and the ones it asserts.
+
+    The reader as subject ("you will not see") counts as neither.
+    """
+    denied: set[str] = set()
+    asserted: set[str] = set()
+    for verb, pattern in _CLOSE_DENIALS.items():
+        for match in pattern.finditer(norm):
+            if not _reader_subject(norm, match.start()):
+                denied.add(verb)
+    for verb, pattern in _DISCLOSURE_PATTERNS.items():
+        for match in pattern.finditer(norm):
+            words = norm[: match.start()].split()
+            if _reader_subject(norm, match.start()) or any(w in NEGATIONS for w in words[-4:]):
+                continue
+            if not negated(norm, match.start(), match.end()):
+                asserted.add(verb)
+    return denied, asserted
+
+
 def conditional_prohibition(old: str, new: str) -> bool:
     """ "must not X without Y" rewritten as "need Y to X": the same rule, stated positively."""
     return bool(_CONDITION.search(old) and _REQUIREMENT.search(new))

@@ -292,7 +292,7 @@ READER_SUBJECT = re.compile(
     r"(?: (?!we |they |it )\w+){0,2} (?:can|could|may|might|will|would|are able to|have the (?:right|option|choice)|"
     r"need to|must|should|want to|wish to|choose to|decide to)\b|"
     r"\b(?:if|when|whenever|once|before|after|unless|until|while) you\b|"
-    r"\bso (?:that )?(?:you|they|he|she|buyers|sellers|users|customers|members|people|readers|visitors|other \w+)\b|"
+    r"\bso (?:that )?(?:you|they|it|he|she|buyers|sellers|users|customers|members|people|readers|visitors|other \w+)\b|"
     r"\b(?:let|lets|help|helps|allow|allows|enable|enables|ask|asks|invite|invites) you\b|\byour own\b"
 )
 """The reader does it ("you can download", "if you share"): a feature or a choice, not our practice."""

@@ -21,6 +21,7 @@ from noticekit.classify.changes import Change
 from noticekit.classify.findings import Finding, excerpt
 from noticekit.classify.polarity import (
     conditional_prohibition,
+    disclosure_polarity,
     has_negation,
     negated,
     qualifiers,
@@ -297,8 +298,25 @@ def _term_rule(rule: str, category: str, families: tuple[Family, ...], lead: str
     return check
 
 
+_WHOLE_DENIAL = re.compile(
+    r"^(?:\w+ ){0,5}?(?:we|it|they|our \w+|the \w+) (?:do|does|will|would|shall|did) (?:not|never)\b"
+)
+_DENIAL_BROKEN = re.compile(
+    r"\b(?:but|however|except|unless|although|though|whereas|while|instead|other than|apart from|save|"
+    r"and (?:we|they|it|our)|we (?:may|will|can|do) (?!not\b))\b"
+)
+
+
+def denial_sentence(norm: str) -> bool:
+    """The sentence's main clause denies and nothing in it turns back ("In other words, we do not give it
+    to any business in exchange for money"): every practice word in it is part of what is denied."""
+    return bool(_WHOLE_DENIAL.match(norm)) and not _DENIAL_BROKEN.search(norm)
+
+
 def _first_statement(family: Family, units: Iterable[Unit]) -> str | None:
     for unit in units:
+        if denial_sentence(unit.norm):
+            continue
         for match in family.matches(unit.norm):
             if not negated(unit.norm, match.start(), match.end()) and not _object_of_choice(unit.norm, match.start()):
                 return match.group(0)
@@ -928,6 +946,50 @@ def _asserted_default(family: Family, norm: str) -> str | None:
 
 
 def negation_removed(view: SectionView, change: Change) -> Iterator[Finding]:
+    yield from _promise_reversed(view, change) or _practice_promise_removed(view, change)
+
+
+def _promise_reversed(view: SectionView, change: Change) -> list[Finding]:
+    """A promise about who receives, sees or is shown what ("your employer does not receive", "we will not
+    publish", "is not shown") is reversed or dropped. The organisation or a third party is the subject, or
+    the sentence is passive; the reader as subject ("you cannot see") is a matter of rights, not this rule.
+    """
+    new_denied_section: set[str] = set()
+    for unit in view.new_units:
+        new_denied_section |= disclosure_polarity(unit.norm)[0]
+    for old, new in change.pairs:
+        if old is None:
+            continue
+        denied = disclosure_polarity(old.norm)[0]
+        if not denied:
+            continue
+        if new is None:
+            lost = sorted(denied - new_denied_section)
+            if any(has_negation(u.norm) for u in change.new):
+                lost = []  # restated as another denial
+        else:
+            if conditional_prohibition(old.norm, new.norm):
+                continue  # "not without consent" -> "only with consent": the same rule
+            new_denied, new_asserted = disclosure_polarity(new.norm)
+            lost = sorted((denied & new_asserted) - new_denied)
+            if not lost and not has_negation(new.norm):
+                lost = sorted(denied - new_asserted - new_denied_section)  # the promise is gone from the sentence
+        if lost:
+            children = any(_about_children(view, u) for u in (old, *([new] if new else [])))
+            return [
+                _finding(
+                    "negation-removed",
+                    "children" if children else "negation_removed",
+                    view,
+                    change,
+                    f"A promise not to {_verbs(lost)} was removed or reversed ({_quote(excerpt(old.plain, '', 90))})"
+                    + (" for children" if children else ""),
+                )
+            ]
+    return []
+
+
+def _practice_promise_removed(view: SectionView, change: Change) -> Iterator[Finding]:
     new_denied_section = set()
     for unit in view.new_units:
         new_denied_section |= verb_polarity(unit.norm)[0]
@@ -1163,15 +1225,16 @@ def list_grew(view: SectionView, change: Change) -> Iterator[Finding]:
                 continue  # a reason or condition ("so that IT can tell ...") explains, it is no new element
             if moved_within(segment, view.old_norm, view.new_norm):
                 continue  # "salutation" moved from the mandatory fields to the optional ones
-            if RESTATEMENT.search(text) or CONSENT_GATE.search(text) or PROTECTIVE.search(text):
+            if _restates(text, old.norm) or CONSENT_GATE.search(text) or PROTECTIVE.search(text):
                 continue
-            if READER_SUBJECT.search(text) or CONTACT_DETAIL.search(text):
-                continue
+            if READER_SUBJECT.search(_REASON_CLAUSE.split(text, 1)[0]) or CONTACT_DETAIL.search(text):
+                continue  # the reader does it; what a recipient does for them ("so that it can ...") is its reason
             before = segment.before
             if negated(f"{before} {text}", len(before) + 1) or has_negation(clause_before(before, len(before))):
                 continue  # an addition to a promise not to do something ("we never sell: nobody pays us")
             category = _LIST_GREW[topic]
-            named = actions(_marked(segment.added))
+            # What the element itself does, not a reason after it ("to a broker so that it can quote you").
+            named = actions(_REASON_CLAUSE.split(_marked(segment.added), 1)[0])
             if named:
                 category = named[0][1].category  # the new element says what it does: its verb decides
             label = _GREW_LABELS[category]
@@ -1179,6 +1242,21 @@ def list_grew(view: SectionView, change: Change) -> Iterator[Finding]:
             return
 
 
+def _restates(text: str, old_norm: str) -> bool:
+    """An example or restatement ("such as X", "including X") of what the old sentence already named.
+
+    A new element that names something new and then details it ("sick pay records including the
+    reason for each absence") is an addition: the words before "including" are new.
+    """
+    match = RESTATEMENT.search(text)
+    if match is None:
+        return False
+    old_words = set(old_norm.split())
+    head = content_words(text[: match.start()].split())
+    return all(word in old_words for word in head)
+
+
+_REASON_CLAUSE = re.compile(r"\b(?:so that|so|in order that|because|which|who|that can|that will)\b")
 _SUBORDINATE = re.compile(
     r"^(?:so|because|since|as|which|who|whom|whose|when|whenever|where|if|unless|until|while|whilst|although|though|"
     r"but|whereas|in case|once|provided|given|even|except|apart|other than|subject to|in line with|in accordance with|"
@@ -1197,6 +1275,12 @@ _RECIPIENT_VERB = re.compile(
     r"provid(?:e|es|ed) (?:\w+ ){0,4}to|giv(?:e|es|en) (?:\w+ ){0,3}to|transfer\w*|"
     r"(?:make|made) (?:\w+ ){0,3}available)\b"
 )
+_ORG_DISCLOSES = re.compile(
+    r"^(?:\w+ ){0,4}?(?:we|the (?:company|provider|practice|organi[sz]ation)|our \w+)(?: \w+)? "
+    r"(?:disclos\w+|shar(?:e|es)|pass(?:es)? (?:\w+ ){0,3}on|sen(?:d|ds) (?:\w+ ){0,3}to|giv(?:e|es) (?:\w+ ){0,3}to|"
+    r"provid(?:e|es) (?:\w+ ){0,3}to)\b"
+)
+"""A sentence whose main clause is the organisation disclosing data: what it lists are recipients."""
 _COLLECT_VERB = re.compile(
     r"\b(?:collect\w*|gather\w*|obtain\w*|receiv\w+|record\w*|captur\w+|measur\w+|reports?|log\w*|"
     r"(?:ask|asks) (?:you )?for|(?:give|provide) us)\b"
@@ -1211,6 +1295,8 @@ def _sentence_topic(view: SectionView, unit: Unit) -> str | None:
         if topic is not None or unit.lead or unit.kind == "row":
             return topic
     norm = unit.norm
+    if _ORG_DISCLOSES.match(norm) and "retention" not in topics(norm):
+        return "recipients"  # "We pass it on: to ..., and to ... if you ask us": our disclosure leads
     if _is_right_context(view, unit) or "retention" in topics(norm):
         return None
     if _RECIPIENT_VERB.search(norm):
@@ -1226,6 +1312,67 @@ def _sentence_topic(view: SectionView, unit: Unit) -> str | None:
                 return None
             return next((topic for topic in LIST_TOPICS if topic in source), None)
     return None
+
+
+_ORG_TYPE = re.compile(
+    r"\b(?:compan(?:y|ies)|partners?|insurers?|agenc(?:y|ies)|providers?|brokers?|firms?|networks?|platforms?|"
+    r"advertisers?|marketers?|employers?|authorit(?:y|ies)|regulators?|banks?|lenders?|vendors?|processors?|"
+    r"contractors?|suppliers?|affiliates?|organi[sz]ations?|business(?:es)?|recruiters?|retailers?|sponsors?|"
+    r"brands?|researchers?|universit(?:y|ies)|charit(?:y|ies)|manufacturers?|labs?|laborator(?:y|ies)|"
+    r"clinics?|hospitals?|pharmac(?:y|ies)|schools?|councils?|police|agents?|resellers?|dealers?|landlords?)\b"
+)
+"""Nouns that name a kind of organisation: a new one beside a disclosure verb is a new recipient."""
+_RECEIVE_VERB = re.compile(
+    r"\b(?:receiv\w+|gets?|sees?|seen|views?|viewed|access(?:es|ed)?|(?:visible|available|shown|sent) to)\b"
+)
+
+
+def _stem(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def recipient_type_added(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A kind of organisation joins a sentence about who receives or is given the data ("the employer and
+    recruitment agencies in our partner network receive your CV"), even where the verb changes with it.
+
+    A safety net: only the organisation noun new to the notice counts, not a reworded one ("company" ->
+    "business"), an example ("such as"), a denial, a limit or a choice.
+    """
+    if change.kind != "substantive":
+        return
+    old_stems = {_stem(w) for w in (view.notice_old or view.old_norm).split()}
+    for old, new in change.pairs:
+        if old is None or new is None or _header_row(new) or not _describes_practice(view, new):
+            continue
+        if not (_RECIPIENT_VERB.search(new.norm) or _RECEIVE_VERB.search(new.norm)) or denial_sentence(new.norm):
+            continue
+        if _is_right_context(view, new) and not _ORG_DISCLOSES.match(new.norm):
+            continue
+        for segment in inserted_segments(old.plain, new.plain):
+            text = segment.text
+            if any(_ORG_TYPE.fullmatch(w) for w in segment.replaced) or _restates(text, old.norm):
+                continue
+            if _SUBORDINATE.match(text):
+                continue  # "..., which may be a partner airline": says who an existing recipient is
+            if CONSENT_GATE.search(text) or PROTECTIVE.search(text) or READER_SUBJECT.search(text):
+                continue
+            before = segment.before
+            if negated(f"{before} {text}", len(before) + 1) or has_negation(clause_before(before, len(before))):
+                continue
+            fresh = [m.group(0) for m in _ORG_TYPE.finditer(text) if _stem(m.group(0)) not in old_stems]
+            if fresh:
+                yield _finding(
+                    "recipient-type-added",
+                    "new_recipients",
+                    view,
+                    change,
+                    f"New kind of recipient: {_quote(excerpt(text, '', 80))}; review whether it is material",
+                )
+                return
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1261,4 +1408,5 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     custom_term,
     practice_added,
     list_grew,
+    recipient_type_added,
 )

@@ -728,9 +728,12 @@ CONTACT_DETAIL = phrases(r"zzphone", r"zzemail", r"zzurl")
 """Masked phone numbers, e-mail addresses and links: a sentence naming one is a way to reach someone."""
 BENEFIT = re.compile(
     r"\b(?:so (?:that )?you(?: \w+)? (?:can|could|may|are able to|will be able to)|"
-    r"(?:to|and|which|that) (?:let|lets|help|helps|allow|allows|enable|enables) you(?: to)?)\b"
+    r"(?:to|and|which|that) (?:let|lets|help|helps|allow|allows|enable|enables) you(?: to)?|"
+    r"you (?:may|might|could|would) (?:also )?"
+    r"(?:like|enjoy|want|prefer|love|be interested in|find (?:useful|interesting)))\b"
 )
-"""A clause saying what a practice lets the reader do ("so you can pick friends"): a reason, not a choice."""
+"""A clause saying what a practice lets the reader do ("so you can pick friends"), or what they may like
+("articles you may enjoy"): a reason or a guess at a taste, not a choice."""
 DEFINITION = re.compile(
     r"^(?:\w+ ){0,6}?(?:means|mean|refers? to|is defined as|are defined as|has the meaning|have the meaning|"
     r"shall mean|is used to describe)\b|"

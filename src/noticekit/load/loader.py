@@ -7,6 +7,7 @@ in one pass instead of one per build.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from noticekit.errors import ValidationError
@@ -32,7 +33,7 @@ def read_notice(folder: Path, *, display: str | None = None) -> tuple[Notice | N
     shown = display if display is not None else str(folder)
     problems: list[Problem] = []
     if not folder.is_dir():
-        return None, [Problem(shown, 0, "notice folder not found")]
+        return None, [Problem(shown, 0, f"notice folder not found (looked for {folder.resolve()})")]
     files = _read_files(folder)
 
     index_name = "index.md"
@@ -100,7 +101,10 @@ def _read_index(text: str, file: str, problems: list[Problem]) -> tuple[NoticeMe
     problems.extend(found)
     problems.extend(check_body(front.body, file, front.body_line, allow_h2=True))
     if "last_updated" not in values or "title" not in values:
-        return None, front.body, front.body_line
+        # Already reported. Carry on with placeholders so the page-level checks (anchors, ids) still
+        # run and the editor sees every problem in one pass; such a notice is never published.
+        values.setdefault("title", "")
+        values.setdefault("last_updated", date.min)
     last_updated = values["last_updated"]
     effective = values.get("effective", last_updated)
     if effective < last_updated:

@@ -125,6 +125,7 @@ def check_page(notice: Notice, rendered: RenderedNotice, display: str, known: It
                 )
             )
     known = set(ids) | set(known)
+    ids_known = [s.id for s in notice.sections]
     for target in sorted(set(FRAGMENT_HREF.findall(rendered.html))):
         if target and target not in known:
             path, line = _locate(sources, f"(#{target}") or _locate(sources, f"#{target}") or ("index.md", 1)
@@ -132,8 +133,8 @@ def check_page(notice: Notice, rendered: RenderedNotice, display: str, known: It
                 Problem(
                     f"{display}/{path}",
                     line,
-                    f"link to '#{target}', an anchor that does not exist; link to a section id "
-                    f"(known: {', '.join(s.id for s in notice.sections)})",
+                    f"link to '#{target}', an anchor that does not exist"
+                    + (f"; link to a section id (known: {', '.join(ids_known)})" if ids_known else ""),
                 )
             )
     return problems
