@@ -144,7 +144,7 @@ def _run(args: argparse.Namespace) -> int:
                     "last_updated": v.last_updated.isoformat(),
                     "effective": v.effective.isoformat(),
                     "announced": v.announced.isoformat() if v.announced else None,
-                    "in_effect_until": tl.until[v.id].isoformat() if tl.until[v.id] else None,
+                    "in_effect_until": _iso(tl.until[v.id]),
                     "status": tl.status[v.id],
                     "material": v.material,
                 }
@@ -159,18 +159,18 @@ def _run(args: argparse.Namespace) -> int:
         else:
             print(f"{'version':<12} {'effective':<12} {'until':<12} {'status':<9} material")
             for v in reversed(tl.versions):
-                until = tl.until[v.id].isoformat() if tl.until[v.id] else "-"
+                until = _iso(tl.until[v.id]) or "-"
                 print(
                     f"{v.id:<12} {v.effective.isoformat():<12} {until:<12} {tl.status[v.id]:<9} "
                     f"{'yes' if v.material else 'no'}"
                 )
         return EXIT_OK
     if args.command == "at":
-        version = in_effect_on(project.archive.versions(), args.date)
-        if version is None:
+        in_effect = in_effect_on(project.archive.versions(), args.date)
+        if in_effect is None:
             print(f"error: no version was in effect on {args.date}", file=sys.stderr)
             return EXIT_PROBLEMS
-        print(version.id)
+        print(in_effect.id)
         return EXIT_OK
     if args.command == "diff":
         return _diff(project, args)
@@ -183,6 +183,10 @@ def _run(args: argparse.Namespace) -> int:
             print(path)
         return EXIT_OK
     raise AssertionError(args.command)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _print_check(report: commands.CheckReport) -> None:

@@ -26,11 +26,8 @@ def validate_working(project: Project):  # type: ignore[no-untyped-def]
     if notice is not None:
         rendered = render_notice(notice, project.settings.wording)
         # Sections that failed to load still exist: links to them are not "missing anchors".
-        failed = {
-            SECTION_FILE.match(p.name).group(2)
-            for p in (project.notice_dir / "sections").glob("*.md")
-            if SECTION_FILE.match(p.name)
-        }
+        names = (SECTION_FILE.match(p.name) for p in (project.notice_dir / "sections").glob("*.md"))
+        failed = {match.group(2) for match in names if match}
         problems = problems + check_page(notice, rendered, shown, known=failed)
         if any(p.severity == "error" for p in problems):
             notice = None
