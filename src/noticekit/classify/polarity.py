@@ -142,9 +142,29 @@ def disclosure_polarity(norm: str) -> tuple[set[str], set[str]]:
     return denied, asserted
 
 
+_CONSENT_CONDITION = re.compile(
+    r"\b(?:without|unless|until|before) (?:\w+ ){0,5}?(?:consent\w*|permission|agree\w*|approv\w+|authori[sz]\w+|"
+    r"ask\w*|opt\w* in|say so)\b"
+)
+_CONSENT_WORD = re.compile(
+    r"\b(?:consent\w*|permission|opt\w* in|"
+    r"(?:you|your|their|the (?:client|parent|patient|member|customer|user)s?|parent\w*|guardian\w*) (?:\w+ )?"
+    r"(?:agree\w*|approv\w+|authori[sz]\w+)|"
+    r"ask\w* (?:you|your|them|their|the (?:client|parent|patient|member|customer|user)s?)|"
+    r"(?:you|they) (?:\w+ )?(?:ask|request|choose)\w*)\b"
+)
+
+
 def conditional_prohibition(old: str, new: str) -> bool:
-    """ "must not X without Y" rewritten as "need Y to X": the same rule, stated positively."""
-    return bool(_CONDITION.search(old) and _REQUIREMENT.search(new))
+    """ "must not X without Y" rewritten as "need Y to X": the same rule, stated positively.
+
+    When Y is the reader's consent, the rewrite must still ask for it: "shall not disclose without the
+    Client's consent, save where the law requires" -> "may disclose where the funder requires it, and
+    otherwise only where the law requires" drops the consent and is no restatement.
+    """
+    if not (_CONDITION.search(old) and _REQUIREMENT.search(new)):
+        return False
+    return not (_CONSENT_CONDITION.search(old) and not _CONSENT_WORD.search(new))
 
 
 def has_negation(norm: str) -> bool:

@@ -278,11 +278,13 @@ def explains_words(unit: Unit) -> bool:
     return bool(DEFINITION.match(norm)) and not re.search(r"\b(?:we|us|our)\b", norm)
 
 
-def _term_rule(rule: str, category: str, families: tuple[Family, ...], lead: str) -> RuleFunc:
+def _term_rule(
+    rule: str, category: str, families: tuple[Family, ...], lead: str, skip: Callable[[Unit], bool] | None = None
+) -> RuleFunc:
     """New purposes, data categories, recipients: a family stated in the new text, nowhere in the old notice."""
 
     def check(view: SectionView, change: Change) -> Iterator[Finding]:
-        practice_units = [unit for unit in change.new if _describes_practice(view, unit)]
+        practice_units = [unit for unit in change.new if _describes_practice(view, unit) and not (skip and skip(unit))]
         hits = []
         for family in (*families, *(f for f in view.extra_families if f.category == category)):
             if not practice_units or view.stated_before(family):
@@ -325,7 +327,23 @@ def _first_statement(family: Family, units: Iterable[Unit]) -> str | None:
 
 purpose_added = _term_rule("purpose-added", "new_purpose", PURPOSES, "New purpose of processing")
 data_added = _term_rule("data-category-added", "new_data_category", DATA, "New category of personal data")
-_recipient_terms = _term_rule("recipient-added", "new_recipients", RECIPIENTS, "New recipients or sharing")
+
+
+def _retention_reason(unit: Unit) -> bool:
+    """A sentence about keeping data that names an organisation only in its reason ("90 days, long enough to
+    deal with questions from the police"): no verb gives the data to anyone."""
+    norm = re.sub(r"\b(?:give|gives|given|giving|gave) (?:\w+ ){0,2}time to\b", " ", unit.norm)
+    return (
+        "retention" in topics(norm)
+        and not _RECIPIENT_VERB.search(norm)
+        and not _RECEIVE_VERB.search(norm)
+        and not re.search(r"\b(?:with|to|for|by) (?:the |our |any |other )?(?:\w+ )?(?:third|partners?)\b", norm)
+    )
+
+
+_recipient_terms = _term_rule(
+    "recipient-added", "new_recipients", RECIPIENTS, "New recipients or sharing", skip=_retention_reason
+)
 
 
 def recipient_added(view: SectionView, change: Change) -> Iterator[Finding]:
@@ -396,6 +414,29 @@ _READER_ACTS = re.compile(
 )
 
 
+_WINDOW_PERIOD = (
+    r"(?:within|no later than|not later than|before the end of|up to) (?P<period>(?:\w+ ){0,2}"
+    r"(?:days?|weeks?|months?|years?))"
+)
+_READER_WINDOW = re.compile(
+    r"\byou (?:\w+ ){0,2}(?:can|may|could|must|have to|need to|are entitled to|have the right to) "
+    r"(?:(?!we |our |us )\w+ ){0,10}?" + _WINDOW_PERIOD + r"\b"
+)
+_READER_HAS_WINDOW = re.compile(
+    r"\byou (?:will )?(?:have|get|are given|are allowed) (?:only )?"
+    r"(?P<period>(?:\w+ ){0,2}(?:days?|weeks?|months?|years?)) (?:\w+ ){0,4}?(?:to|in which to) "
+    r"(?:\w+ ){0,2}(?:ask|request|appeal|object|complain|challenge|contest|dispute|apply|claim|withdraw|opt out|"
+    r"tell|submit|raise|exercise)\w*"
+)
+"""A time limit set inside the reader's action ("you can, within 7 days of the decision, ask for a review";
+"you can contest a decision ... within 10 days of being told")."""
+
+
+def _reader_windows(norm: str) -> Iterator[re.Match[str]]:
+    yield from _READER_WINDOW.finditer(norm)
+    yield from _READER_HAS_WINDOW.finditer(norm)
+
+
 def _periods(view: SectionView, units: Iterable[Unit], role: DurationRole) -> list[Duration]:
     found: list[Duration] = []
     for unit in units:
@@ -438,6 +479,39 @@ _EXTENDED = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|thirty|sixty|ninety|a|an) "
     r"(?:\w+ )?(?:days?|weeks?|months?|years?) (?:after|following|from)(?: \w+){0,5}"
 )
+
+
+_ANCHOR = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:from|after|following|since|beyond) ((?:\w+ ){0,7}\w+)")
+_LATER_EVENT = re.compile(
+    r"\b(?:next|last|latest|final|end|ends|ended|close\w*|closure|expir\w+|terminat\w+|leav\w+|left|"
+    r"later|subsequent|further|complet\w+|conclu\w+|resolv\w+|settle\w*|cease\w*|inactiv\w+|stop\w*|cancel\w*|"
+    r"finish\w*)\b"
+)
+# fmt: off
+_ANCHOR_STOP = frozenset({"the", "a", "an", "we", "you", "your", "our", "it", "is", "are", "of", "to", "for", "date",
+                          "day", "time", "moment", "point", "when", "that", "which", "any", "with", "s", "in", "on"})
+# fmt: on
+
+
+def _anchor_words(anchor: str) -> set[str]:
+    return {w for w in anchor.split() if w not in _ANCHOR_STOP}
+
+
+def _later_anchor(old: list[Duration], new: list[Duration], old_norm: str, new_norm: str) -> tuple[str, str] | None:
+    """The same period now counts from a later, open event ("six months from the date we tell you the outcome"
+    -> "until six months after the property is next let"; "after the end of treatment" -> "after your last
+    contact"): the period is unchanged in length but ends later."""
+    if not old or not new or max(d.days for d in new) < max(d.days for d in old) * 0.999:
+        return None
+    old_anchor, new_anchor = _ANCHOR.search(old_norm), _ANCHOR.search(new_norm)
+    if old_anchor is None or new_anchor is None:
+        return None
+    a, b = old_anchor.group(1), new_anchor.group(1)
+    old_words, new_words = _anchor_words(a), _anchor_words(b)
+    if not new_words or len(old_words & new_words) * 2 >= max(1, min(len(old_words), len(new_words))):
+        return None  # the same event, reworded
+    later = {m.group(0) for m in _LATER_EVENT.finditer(b)} - {m.group(0) for m in _LATER_EVENT.finditer(a)}
+    return (a, b) if later else None
 
 
 def _unit_roles(view: SectionView, units: list[Unit]) -> set[str]:
@@ -486,6 +560,17 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
                 view,
                 change,
                 f"{what} now runs {_quote(extended.group(0))} instead of ending then",
+            )
+            return
+        anchors = _later_anchor(old, new, old_norm, new_norm)
+        if anchors:
+            yield _finding(
+                "retention-longer",
+                "longer_retention",
+                view,
+                change,
+                f"{what} now runs from a later event ({_quote(anchors[0])} becomes {_quote(anchors[1])}); "
+                "review whether it is material",
             )
             return
         unlimited = UNLIMITED.search(new_norm)
@@ -585,6 +670,22 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
                     "deadline-worse", "rights_reduced", view, change, template.format(a=pair[0].text, b=pair[1].text)
                 )
                 return
+    old_windows = {m.group("period") for u in change.old for m in _reader_windows(u.norm)}
+    for unit in change.new:
+        if not (
+            _is_right_context(view, unit) or _READER_ACTS.search(unit.norm) or _READER_HAS_WINDOW.search(unit.norm)
+        ):
+            continue
+        match = next((m for m in _reader_windows(unit.norm) if m.group("period") not in old_windows), None)
+        if match and not old_windows:
+            yield _finding(
+                "deadline-worse",
+                "rights_reduced",
+                view,
+                change,
+                f"A new deadline for exercising a right: {_quote(match.group('period'))}",
+            )
+            return
     for unit in change.new:
         windows = [d for d in durations(unit.norm) if d.role == "window"]
         if windows and not _periods(view, change.old, "window") and _is_right_context(view, unit):
@@ -731,16 +832,41 @@ _NOT_NAMES = frozenset({
 # fmt: on
 
 
+_STREET = re.compile(
+    r"^(?:Street|St|Road|Rd|Square|Sq|Avenue|Ave|Lane|Place|Quay|Court|Drive|Way|Row|Terrace|Crescent|Close|"
+    r"Gardens|Walk|Parade|Hill|Floor|Building|House|Wharf|Boulevard|Blvd|Highway|Suite|Unit)\.?$"
+)
+
+
 def _proper_names(plain: str) -> set[str]:
-    """Names of two or more capitalised words ("St Anne's Parish Trust", "Diocesan Board of Finance")."""
+    """Names of two or more capitalised words ("St Anne's Parish Trust", "Diocesan Board of Finance").
+
+    A street in an address ("14 Harbour Street", "80 Merrion Square") is no organisation."""
     names = set()
     for match in _NAME.finditer(plain):
-        words = match.group(0).split()
-        while words and words[0] in _NOT_NAMES:
-            words = words[1:]
-        if len(words) >= 2 and not all(w.isupper() for w in words):
-            names.add(" ".join(words))
+        if re.search(r"\d[a-z]{0,2}\s*$", plain[: match.start()]):
+            continue
+        for chunk in _SENTENCE_GAP.split(match.group(0)):
+            name = _proper_name(chunk.rstrip("."))
+            if name:
+                names.add(name)
     return names
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[A-Za-z]{3}\.)\s+")
+"""A name that ends a sentence ("... Services Ltd.") is not joined to the next sentence's first words; initials
+and "St." are not sentence ends."""
+
+
+def _proper_name(text: str) -> str | None:
+    words = text.split()
+    if not words or _STREET.match(words[-1]):
+        return None
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    if len(words) >= 2 and not all(w.isupper() for w in words):
+        return " ".join(words)
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -748,7 +874,78 @@ def _names_in(plain: str) -> frozenset[str]:
     return frozenset(_proper_names(plain))
 
 
+_CONTROLLER_SUBJECT = re.compile(
+    r"(?P<subject>[^.;:!?]{2,160}?)\s+(?:is|are|will be|shall be|acts? as|becomes?|remains?)\s+"
+    r"(?:the\s+|a\s+|joint\s+|our\s+)?(?:data\s+)?controllers?\b"
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:we|us|our|it|they|this|that|which|who|each of us)\b", re.IGNORECASE)
+# fmt: off
+_GENERIC_ORG = frozenset({
+    "the", "a", "an", "our", "its", "of", "and", "company", "companies", "organisation", "organization", "business",
+    "ltd", "limited", "plc", "inc", "llc", "llp", "gmbh", "group", "entity", "provider", "also", "both", "each",
+})
+# fmt: on
+
+
+_CONTROLLER_IS = re.compile(
+    r"\b[Tt]he (?:data )?controllers? (?:(?:of|for|responsible for) [^.;:]{0,60}? )?(?:is|are|will be|shall be) "
+    r"(?:now )?(?P<subject>[^.;:!?]{2,120})"
+)
+
+
+def _controller_subject(plain: str) -> str | None:
+    """Who a sentence says is the controller: "X is the controller" or "the controller of your data is X", with
+    a trailing aside (", which bought ...,") and an earlier clause (", and") cut off."""
+    match = _CONTROLLER_SUBJECT.search(plain)
+    if match is not None:
+        subject = re.split(r",\s*(?:and|but|so|while)\s+|;", match.group("subject"))[-1]
+    else:
+        match = _CONTROLLER_IS.search(plain)
+        if match is None:
+            return None
+        subject = match.group("subject")
+    pieces = [p.strip() for p in subject.split(",") if p.strip()]
+    if not pieces:
+        return None
+    subject = re.sub(r"^(?:and|but|so|now|today|instead)\s+", "", pieces[0], flags=re.IGNORECASE)
+    return None if _PRONOUN_SUBJECT.match(subject) else subject
+
+
+def _subject_words(subject: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", subject.lower())
+    return {w for w in words if w not in _GENERIC_ORG and len(w) > 1}
+
+
+def _controller_subject_changed(view: SectionView, change: Change) -> tuple[str, str] | None:
+    """The subject of "... is the controller" is someone else: a one-word brand ("Parla" -> "Parlanet"), or a
+    named company replaced by a description of another ("the franchisee company that operates your branch")."""
+    old_subjects = [s for s in (_controller_subject(u.plain) for u in change.old) if s]
+    if not old_subjects:
+        return None
+    old_words = set().union(*(_subject_words(s) for s in old_subjects))
+    for unit in change.new:
+        if CONDITIONAL.match(unit.norm):
+            continue
+        subject = _controller_subject(unit.plain)
+        if subject is None:
+            continue
+        words = _subject_words(subject)
+        if words and old_words and not words & old_words:
+            return old_subjects[0], subject
+    return None
+
+
 def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
+    subjects = _controller_subject_changed(view, change)
+    if subjects:
+        yield _finding(
+            "controller-changed",
+            "controller_identity",
+            view,
+            change,
+            f"The controller changes from {_quote(subjects[0])} to {_quote(subjects[1])}",
+        )
+        return
     for unit in change.new:
         match = OWNERSHIP.search(unit.norm)
         asserted = match and not CONDITIONAL.match(unit.norm) and not negated(unit.norm, match.start(), match.end())
@@ -1073,6 +1270,58 @@ def _verbs(verbs: list[str]) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
+# "without X" turned into "with X"
+
+_WITHOUT = re.compile(r"\bwithout (?:(?:the|any|your|their|its|a|an)\b )?((?:\w+ ){0,2}\w+)")
+_CONSENT_NOUN = re.compile(
+    r"\b(?:consent\w*|permission|agree\w*|approv\w+|authori[sz]\w+|ask\w*|asking|notice|notify\w*|telling|"
+    r"warning|delay|charge|fee|cost|payment|problems?|issues?|interruption|break\w*|fail\w*|errors?)\b"
+)
+_GENERIC = frozenset({"s", "the", "any", "your", "their", "its", "a", "an", "of", "and", "or", "being", "having"})
+
+
+def _own_clause(norm: str, start: int) -> str:
+    """The words of the clause leading to ``start``, cut at "and"/"but" and at another clause's start."""
+    return re.split(r"\b(?:and|but|while|whereas|although)\b", clause_before(norm, start))[-1]
+
+
+def without_flipped(view: SectionView, change: Change) -> Iterator[Finding]:
+    """What a practice was done without ("clips are saved without sound", "answers without names") it is now
+    done with ("with the sound picked up", "with respondents' names"): the data it leaves out is now included.
+
+    Consent, notice, fees and the like are conditions, not data: "without asking you" -> "with your consent"
+    is more protective, and is left to the promise rules.
+    """
+    new_norm = change.new_norm  # a sentence split in two keeps its words in the change
+    if not change.old or not change.new:
+        return
+    for old in change.old:
+        for match in _WITHOUT.finditer(old.norm):
+            phrase = match.group(1)
+            if _CONSENT_NOUN.search(phrase) or has_negation(_own_clause(old.norm, match.start())):
+                continue
+            words = [w for w in phrase.split() if w not in _GENERIC and len(w) > 2]
+            if not words or any(re.search(rf"\bwithout (?:\w+ ){{0,3}}{re.escape(w)}\b", new_norm) for w in words):
+                continue
+            with_hits = (
+                (unit.norm, m)
+                for w in words
+                for unit in change.new
+                for m in re.finditer(rf"\bwith (?:\w+ ){{0,3}}{re.escape(w)}\b", unit.norm)
+            )
+            hit = next((m.group(0) for norm, m in with_hits if not has_negation(_own_clause(norm, m.start()))), None)
+            if hit:
+                yield _finding(
+                    "without-flipped",
+                    "new_data_category",
+                    view,
+                    change,
+                    f"Something left out before is now included ({_quote('without ' + phrase)} becomes {_quote(hit)})",
+                )
+                return
+
+
+# --------------------------------------------------------------------------------------------------
 # Safety net: a new practice described in words no family knows
 
 
@@ -1145,6 +1394,10 @@ def _closest(norm: str, candidates: tuple[str, ...]) -> str | None:
 
 
 _WINDOW_AFTER = 6
+_EXCEPTION_LEAD = re.compile(
+    r"\b(?:except|apart from|other than|save|but)(?: that| for| when| where)?(?: (?:we|it|they|the \w+))?"
+    r"(?: (?:also|may|will|do|can))?(?: \w+ing)?\s*$"
+)
 
 
 def _marked(words: Iterable[str]) -> str:
@@ -1179,7 +1432,8 @@ def _new_action(change: Change, counterpart: str | None, segment: Segment, bound
         after = " ".join(full[end:].split(";", 1)[0].split()[:_WINDOW_AFTER])
         if READER_SUBJECT.search(element):
             continue
-        protective = PROTECTIVE.search(f"{element} {match.group(0)} {after}")
+        # "except that we pass ... to": an exception to a promise is where the practice is, not a limit on it.
+        protective = PROTECTIVE.search(f"{_EXCEPTION_LEAD.sub(' ', element)} {match.group(0)} {after}")
         if protective and not (action.group == "sell" and not has_negation(protective.group(0))):
             continue  # selling or licensing stays worth a look even when the data is called anonymised
         if CONSENT_GATE.search(f"{clause} {after}") or CHOICE.search(reader_benefit_removed(element)):
@@ -1405,6 +1659,7 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     default_switched,
     limit_removed,
     negation_removed,
+    without_flipped,
     custom_term,
     practice_added,
     list_grew,

@@ -602,6 +602,8 @@ OWNERSHIP = family(
     r"join(?:ed|s)? (?:the )?(?:\w+ ){1,3}(?:group|family of companies)", r"successor(?: entity| company| in title)?",
     r"change of (?:ownership|control)", r"taken over", r"takeover", r"joint controllers?", r"co controllers?",
     r"new controller", r"(?:is|are) now the (?:data )?controller", r"(?:sold|transferred) (?:our|the) business to",
+    r"merger (?:of|between|with)", r"formed by (?:the )?merg\w+", r"joint venture", r"franchisees?",
+    r"franchise (?:partners?|holders?|owners?|operators?)", r"run by (?:an? |the )?(?:independent )?franchis\w+",
 )
 CONTROLLER_CONTEXT = phrases(
     r"(?:is|are|acts? as|remains?|becomes?|will be) (?:the |a |joint |our )?(?:data )?controllers?",
@@ -737,7 +739,10 @@ BENEFIT = re.compile(
 DEFINITION = re.compile(
     r"^(?:\w+ ){0,6}?(?:means|mean|refers? to|is defined as|are defined as|has the meaning|have the meaning|"
     r"shall mean|is used to describe)\b|"
-    r"^an? \w+(?: \w+){0,2} is (?:an? |the )|^\w+(?: \w+)? are (?:small|tiny|short|simple) "
+    r"^an? \w+(?: \w+){0,2} is (?:an? |the )|^\w+(?: \w+)? are (?:small|tiny|short|simple) |"
+    r"^(?:under|in|for the purposes? of|according to|as (?:used|defined) in|within the meaning of) (?:\w+ ){0,6}?"
+    r"(?:law|laws|act|acts|regulations?|rules|notice|policy|statute|ccpa|cpra|gdpr|lgpd) (?:\w+ ){0,4}?"
+    r"(?:means?|includes?|covers?|refers? to|is defined as|does not include)\b"
 )
 """A definition ("'Sell' means to disclose ...", "Personal data refers to ...") explains a word."""
 SECURITY_TOPIC = phrases(
