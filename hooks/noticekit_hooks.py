@@ -48,7 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except NoticeError as exc:
         raise PluginError(f"the notice is not valid:\n{exc}") from None
     for warning in warnings:
-        log.warning(str(warning))
+        # INFO, not WARNING: `strict: true` would turn a draft's notes into a failed preview.
+        log.info(f"noticekit warning: {warning}")
     _state["plan"] = plan
     _state["root"] = root
     if STYLESHEET not in config.extra_css:
