@@ -175,6 +175,9 @@ ACTIONS: tuple[Action, ...] = (
         r"set(?:s|ting)? (?:your |the )?(?:prices?|premiums?|fares?|rates?)", r"underwrit(?:e|es|ing)",
         r"quot(?:e|es|ed|ing) (?:you|a price|prices)",
         r"(?:approve|reject|refuse|decline)(?:s|d)? (?:your|applications?|claims?)",
+        # who gets work, offers or service first: allocation and queue position
+        r"allocat(?:e|es|ed|ing|ion)", r"(?:place|position|priority|order|rank) in (?:the |a )?(?:\w+ )?"
+        r"(?:queue|list|ranking|rota|waiting list|order)",
     ),
     _action(
         "recommend", "new_purpose", r"recommend(?:s|ed|ing|ations?)?", r"suggest(?:s|ed|ing|ions?)?",
@@ -195,6 +198,9 @@ ACTIONS: tuple[Action, ...] = (
     _action(
         "train", "new_purpose", r"train(?:s|ed|ing)?", r"model(?:led|ling|ed|ing)",
         r"develop(?:s|ed|ing)? (?:new|our|and)",
+        # building a system from the data: "develop a system that drafts replies", "build a tool that ..."
+        r"(?:develop|build|create|design)(?:s|ed|ing)? (?:a|an|new|our) (?:\w+ ){0,2}"
+        r"(?:systems?|tools?|models?|assistants?|algorithms?|features?|products?|chatbots?|bots?)",
         r"improv(?:e|es|ed|ing) (?:our|the) (?:models?|algorithms?|ai|systems?)",
     ),
     _action(
@@ -267,9 +273,14 @@ PROTECTIVE = re.compile(
     r"encrypt\w*|secur(?:e|ely|ity)|protect\w*|safeguard\w*|pseudonymi[sz]\w*|anonymi[sz]\w*|de ?identif\w*|"
     r"aggregat\w+|hash\w*|mask\w*|redact\w*|minimi[sz]\w*|delet\w+|eras\w+|destroy\w*|remov\w+|purg\w+|limit\w*|"
     r"restrict\w*|confidential\w*|access controls?|multi factor|two (?:step|factor)|audit\w*|authenticat\w+|"
-    r"prohibit\w*|forbid\w*|forbidden|barred|precluded)\b"
+    r"prohibit\w*|forbid\w*|forbidden|barred|precluded|"
+    # an audit trail of who touched the data: "every download is logged", "we record each access"
+    r"(?:download|access|view|login|log in|sign in|export|retrieval|look up|lookup|disclosure|request)\w*\s+"
+    r"(?:\w+\s+){0,3}(?:is|are|will be|gets?|get)\s+(?:\w+\s+)?(?:logged|recorded|audited|traced)|"
+    r"(?:log|logs|logged|record|records|audit|audits)\s+(?:every|each|all|any)\s+(?:\w+\s+){0,2}"
+    r"(?:access|download|view|login|export|retrieval|lookup|disclosure)\w*)\b"
 )
-"""Words that make an insertion protective: a limit, security, deletion, a prohibition."""
+"""Words that make an insertion protective: a limit, security, deletion, a prohibition, an audit trail."""
 
 CONSENT_GATE = re.compile(
     r"\b(?:(?:if|when|once|where|after|provided|unless) (?:you|they|the \w+) (?:\w+ ){0,3}"

@@ -19,6 +19,14 @@ from functools import cached_property, lru_cache
 
 from noticekit.classify.changes import Change
 from noticekit.classify.findings import Finding, excerpt
+from noticekit.classify.ladders import (
+    CONSENT_LABELS,
+    PROMISE_LABELS,
+    VERB_LABELS,
+    age_lowered,
+    consent_weakened,
+    promise_weakened,
+)
 from noticekit.classify.polarity import (
     conditional_prohibition,
     disclosure_polarity,
@@ -243,7 +251,10 @@ def _describes_practice(view: SectionView, unit: Unit) -> bool:
     do ("we share", "we use") describes a practice; "you can object to profiling" adds a choice.
     """
     norm = unit.norm
-    if CONTACT_US.search(norm) or _is_contact_channel(unit) or explains_words(unit):
+    # "When you write to us, we keep a record of your enquiry": contact words as the trigger of a practice
+    # that we do are still a practice; "write to us at ..." alone is a channel.
+    our_practice = bool(re.search(r"\bwe\b", norm)) and bool(verb_polarity(norm)[1])
+    if (CONTACT_US.search(norm) and not our_practice) or _is_contact_channel(unit) or explains_words(unit):
         return False
     if unit.kind in ("item", "row") and CONTACT_US.search(normalise(unit.lead)):
         return False  # an entry in a list of ways to get in touch
@@ -275,7 +286,16 @@ def explains_words(unit: Unit) -> bool:
     norm = unit.norm
     if SUMMARY.match(norm):
         return True
-    return bool(DEFINITION.match(norm)) and not re.search(r"\b(?:we|us|our)\b", norm)
+    if not DEFINITION.match(norm):
+        return False
+    # "... we use these words in that legal sense" talks about the notice's words, not about what we do.
+    return not re.search(r"\b(?:we|us|our)\b", _ABOUT_WORDS.sub(" ", norm))
+
+
+_ABOUT_WORDS = re.compile(
+    r"\b(?:we|you) (?:\w+ )?(?:use|uses|mean|call|say|refer to) (?:these|this|the|those|such|both) (?:\w+ )?"
+    r"(?:words?|terms?|phrases?|expressions?|labels?)\b"
+)
 
 
 def _term_rule(
@@ -481,7 +501,9 @@ _EXTENDED = re.compile(
 )
 
 
-_ANCHOR = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:from|after|following|since|beyond) ((?:\w+ ){0,7}\w+)")
+_ANCHOR = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:from|after|following|since|beyond) ((?:\w+ ){0,11}\w+)")
+_ANCHOR_END = re.compile(r" (?:as|and|then|because|unless|but|so|in case|in order|after which|to comply|so that)\b.*$")
+"""An event ends where the sentence goes on to a reason or the next step ("..., as required by law")."""
 _LATER_EVENT = re.compile(
     r"\b(?:next|last|latest|final|end|ends|ended|close\w*|closure|expir\w+|terminat\w+|leav\w+|left|"
     r"later|subsequent|further|complet\w+|conclu\w+|resolv\w+|settle\w*|cease\w*|inactiv\w+|stop\w*|cancel\w*|"
@@ -506,7 +528,7 @@ def _later_anchor(old: list[Duration], new: list[Duration], old_norm: str, new_n
     old_anchor, new_anchor = _ANCHOR.search(old_norm), _ANCHOR.search(new_norm)
     if old_anchor is None or new_anchor is None:
         return None
-    a, b = old_anchor.group(1), new_anchor.group(1)
+    a, b = (_ANCHOR_END.sub("", m.group(1)) for m in (old_anchor, new_anchor))
     old_words, new_words = _anchor_words(a), _anchor_words(b)
     if not new_words or len(old_words & new_words) * 2 >= max(1, min(len(old_words), len(new_words))):
         return None  # the same event, reworded
@@ -771,6 +793,46 @@ def right_friction(view: SectionView, change: Change) -> Iterator[Finding]:
         )
 
 
+_EASY_CHANNELS = {
+    "phone": re.compile(r"\b(?:ring|rings|call|calling|phone|phoning|telephone|zzphone)\b"),
+    "email": re.compile(r"\b(?:email|emailing|e mail|zzemail)\b"),
+    "online": re.compile(
+        r"\b(?:online|website|web form|the app|our app|in app|settings|account page|dashboard|portal|chat|zzurl|"
+        r"self service|button|link)\b"
+    ),
+}
+_HARD_CHANNELS = re.compile(
+    r"\b(?:write to|writing to|in writing|by (?:post|mail|letter)|letter|postal|in person|visit (?:us|our|the|any) "
+    r"(?:\w+ )?(?:office|branch|store|shop))\b"
+)
+
+
+def _easy_channels(norm: str) -> set[str]:
+    return {key for key, pattern in _EASY_CHANNELS.items() if pattern.search(norm)}
+
+
+def right_route_harder(view: SectionView, change: Change) -> Iterator[Finding]:
+    """The way to use a right moves down the ladder: phone, email or online (easy) -> only by letter or in
+    person (hard). A sentence telling the reader how to get something done ("ring us and we will delete ...")
+    counts as a right even without the word."""
+    for old, new in change.pairs:
+        if old is None or new is None:
+            continue
+        about_right = _is_right_context(view, old) or _is_right_context(view, new) or ERASURE.search(old.norm)
+        if not about_right and not any(family.search(old.norm) for family in RIGHTS):
+            continue
+        before, after = _easy_channels(old.norm), _easy_channels(new.norm)
+        if before and not after and _HARD_CHANNELS.search(new.norm):
+            yield _finding(
+                "right-route-harder",
+                "rights_reduced",
+                view,
+                change,
+                f"A right can no longer be used by {', '.join(sorted(before))}; only a slower route is left",
+            )
+            return
+
+
 # --------------------------------------------------------------------------------------------------
 # International transfers
 
@@ -911,6 +973,32 @@ def _controller_subject(plain: str) -> str | None:
     return None if _PRONOUN_SUBJECT.match(subject) else subject
 
 
+_RESPONSIBLE = re.compile(
+    r"(?P<subject>[^.;:!?]{2,200}?)\s+(?:(?:is|are|will be|shall be|remains?|becomes?|acts? as)\s+(?:now\s+|solely\s+|"
+    r"legally\s+|fully\s+|ultimately\s+)?(?:responsible|accountable)\s+for|(?:controls?|decides?|determines?)\s+"
+    r"(?:how|why|the purposes)|looks? after)\s+(?:\w+\s+){0,3}?(?:personal\s+)?(?:information|data|details)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_END = re.compile(r",?\s*(?:which|who|that)\s*$", re.IGNORECASE)
+
+
+def _responsible_subject(plain: str) -> str | None:
+    """Who "is responsible for / controls / decides how ... your personal information": the organisation named
+    before the verb, or, after a relative pronoun ("..., an independently owned business which is responsible"),
+    the noun phrase the pronoun points back to."""
+    match = _RESPONSIBLE.search(plain)
+    if match is None:
+        return None
+    subject = match.group("subject").strip()
+    if _RELATIVE_END.search(subject):
+        subject = _RELATIVE_END.sub("", subject)
+        subject = re.split(r",|\bby\b", subject)[-1].strip()
+    else:
+        subject = re.split(r",\s*(?:and|but|so|while)\s+|;", subject)[-1].split(",")[0].strip()
+    subject = re.sub(r"^(?:and|but|so|now|today|instead)\s+", "", subject, flags=re.IGNORECASE)
+    return None if not subject or _PRONOUN_SUBJECT.match(subject) else subject
+
+
 def _subject_words(subject: str) -> set[str]:
     words = re.findall(r"[a-z0-9]+", subject.lower())
     return {w for w in words if w not in _GENERIC_ORG and len(w) > 1}
@@ -919,19 +1007,20 @@ def _subject_words(subject: str) -> set[str]:
 def _controller_subject_changed(view: SectionView, change: Change) -> tuple[str, str] | None:
     """The subject of "... is the controller" is someone else: a one-word brand ("Parla" -> "Parlanet"), or a
     named company replaced by a description of another ("the franchisee company that operates your branch")."""
-    old_subjects = [s for s in (_controller_subject(u.plain) for u in change.old) if s]
-    if not old_subjects:
-        return None
-    old_words = set().union(*(_subject_words(s) for s in old_subjects))
-    for unit in change.new:
-        if CONDITIONAL.match(unit.norm):
+    for find in (_controller_subject, _responsible_subject):
+        old_subjects = [s for s in (find(u.plain) for u in change.old) if s]
+        if not old_subjects:
             continue
-        subject = _controller_subject(unit.plain)
-        if subject is None:
-            continue
-        words = _subject_words(subject)
-        if words and old_words and not words & old_words:
-            return old_subjects[0], subject
+        old_words = set().union(*(_subject_words(s) for s in old_subjects))
+        for unit in change.new:
+            if CONDITIONAL.match(unit.norm):
+                continue
+            subject = find(unit.plain)
+            if subject is None:
+                continue
+            words = _subject_words(subject)
+            if words and old_words and not words & old_words:
+                return old_subjects[0], subject
     return None
 
 
@@ -966,6 +1055,10 @@ def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
         before, after = _proper_names(old.plain), _proper_names(new.plain)
         gone = sorted(before - after)
         added = sorted(after - before - _names_in(view.notice_old_plain or view.old_plain))
+        # "Brightwell Dental Group" -> "Brightwell Dental Group Ltd": the same organisation, formally named.
+        same = {(g, a) for g in gone for a in added if _subject_words(g) == _subject_words(a)}
+        gone = [g for g in gone if g not in {pair[0] for pair in same}]
+        added = [a for a in added if a not in {pair[1] for pair in same}]
         if gone and added:
             yield _finding(
                 "controller-changed",
@@ -985,17 +1078,23 @@ def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
         if CONDITIONAL.match(unit.norm):
             continue
         names = companies(unit.plain)
-        new_names = names.keys() - old_change.keys()
-        gone = old_change.keys() - names.keys()
-        if new_names and (new_names - old_section.keys() or gone):
-            before = ", ".join(old_change[k] for k in sorted(gone)) or "no name"
-            after = ", ".join(names[k] for k in sorted(new_names))
+        new_keys = set(names.keys() - old_change.keys())
+        gone_keys = set(old_change.keys() - names.keys())
+        # "Brightwell Dental Group" -> "Brightwell Dental Group Ltd": the same organisation, formally named.
+        same = {
+            (g, n) for g in gone_keys for n in new_keys if _subject_words(old_change[g]) == _subject_words(names[n])
+        }
+        new_keys -= {pair[1] for pair in same}
+        gone_keys -= {pair[0] for pair in same}
+        if new_keys and (new_keys - old_section.keys() or gone_keys):
+            was = ", ".join(old_change[k] for k in sorted(gone_keys)) or "no name"
+            now = ", ".join(names[k] for k in sorted(new_keys))
             yield _finding(
                 "controller-changed",
                 "controller_identity",
                 view,
                 change,
-                f"The controller's name changes from {before} to {after}",
+                f"The controller's name changes from {was} to {now}",
             )
             return
 
@@ -1031,6 +1130,20 @@ def children_weaker(view: SectionView, change: Change) -> Iterator[Finding]:
                         f"The age threshold for children goes down from {a} to {b}",
                     )
                     return
+    for old_norm, new_norm in [
+        *((a.norm, b.norm) for a, b in change.pairs if a and b),
+        (change.old_norm, change.new_norm),
+    ]:
+        lowered = age_lowered(old_norm, new_norm)
+        if lowered:
+            yield _finding(
+                "children-age-lowered",
+                "children",
+                view,
+                change,
+                f"An age threshold goes down from {lowered[0]} to {lowered[1]}",
+            )
+            return
     hit = removed(view, change, PROTECTIONS)
     if hit:
         yield _finding(
@@ -1086,7 +1199,10 @@ def limit_removed(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         if LIMITATION.count(new.norm) >= LIMITATION.count(old.norm):
             continue
-        asserted = verb_polarity(new.norm)[1] or actions(new.norm) or _PURPOSE_VERB.search(new.norm)
+        denied, asserted_verbs = verb_polarity(new.norm)
+        if denied and not asserted_verbs:
+            continue  # "only with your consent" -> "we do not share": the practice is now denied outright
+        asserted = asserted_verbs or actions(new.norm) or _PURPOSE_VERB.search(new.norm)
         if not asserted or DENIALS.search(new.norm):
             continue
         hit = LIMITATION.search(old.norm)
@@ -1128,6 +1244,26 @@ def default_switched(view: SectionView, change: Change) -> Iterator[Finding]:
             + (" for children" if children else "; the reader now has to act to stop it"),
         )
         return
+    yield from _consent_stepped_down(view, change)
+
+
+def _consent_stepped_down(view: SectionView, change: Change) -> Iterator[Finding]:
+    """Something that needed agreement first now only lets the reader object ("only if a parent has ticked
+    the consent box" -> "if you would rather your child was not included, tell us"), or needs none."""
+    if not change.new:
+        return
+    # The whole change is compared: a consent condition moved to another sentence of the change is kept.
+    hit = consent_weakened(change.old_norm, change.new_norm)
+    if hit:
+        children = any(_about_children(view, u) for u in (*change.old, *change.new))
+        yield _finding(
+            "consent-weakened",
+            "children" if children else "rights_reduced",
+            view,
+            change,
+            f"The choice offered is weaker: {CONSENT_LABELS[hit[0]]} becomes {CONSENT_LABELS[hit[1]]}"
+            + (" for children" if children else ""),
+        )
 
 
 def _asserted_default(family: Family, norm: str) -> str | None:
@@ -1143,7 +1279,26 @@ def _asserted_default(family: Family, norm: str) -> str | None:
 
 
 def negation_removed(view: SectionView, change: Change) -> Iterator[Finding]:
-    yield from _promise_reversed(view, change) or _practice_promise_removed(view, change)
+    found = _promise_reversed(view, change) or list(_practice_promise_removed(view, change))
+    yield from found or _promise_stepped_down(view, change)
+
+
+def _promise_stepped_down(view: SectionView, change: Change) -> Iterator[Finding]:
+    """The same practice is still denied, but on a lower rung: "we have never sold and never will" -> "we do
+    not currently sell"; "we do not share" -> "we do not normally share"."""
+    # The whole change is compared (strongest rung on each side), so a promise restated elsewhere in the
+    # change at full strength is not a weakening.
+    hit = promise_weakened(change.old_norm, change.new_norm)
+    if hit:
+        verb, before, after = hit
+        yield _finding(
+            "promise-weakened",
+            "negation_removed",
+            view,
+            change,
+            f"A promise not to {VERB_LABELS.get(verb, verb)} is weaker: {PROMISE_LABELS[before]} becomes "
+            f"{PROMISE_LABELS[after]}",
+        )
 
 
 def _promise_reversed(view: SectionView, change: Change) -> list[Finding]:
@@ -1394,6 +1549,7 @@ def _closest(norm: str, candidates: tuple[str, ...]) -> str | None:
 
 
 _WINDOW_AFTER = 6
+_ASKS_CONSENT = re.compile(r"(?:\w+ ){0,3}(?:consent|permission|agreement|approval|authori[sz]ation)\b")
 _EXCEPTION_LEAD = re.compile(
     r"\b(?:except|apart from|other than|save|but)(?: that| for| when| where)?(?: (?:we|it|they|the \w+))?"
     r"(?: (?:also|may|will|do|can))?(?: \w+ing)?\s*$"
@@ -1430,8 +1586,8 @@ def _new_action(change: Change, counterpart: str | None, segment: Segment, bound
         clause = clause_before(full, start)
         element = clause.rsplit(";", 1)[-1]
         after = " ".join(full[end:].split(";", 1)[0].split()[:_WINDOW_AFTER])
-        if READER_SUBJECT.search(element):
-            continue
+        if READER_SUBJECT.search(element) or _ASKS_CONSENT.match(after):
+            continue  # the reader acts; or "obtain the client's written consent": asking, not a practice
         # "except that we pass ... to": an exception to a promise is where the practice is, not a limit on it.
         protective = PROTECTIVE.search(f"{_EXCEPTION_LEAD.sub(' ', element)} {match.group(0)} {after}")
         if protective and not (action.group == "sell" and not has_negation(protective.group(0))):
@@ -1653,6 +1809,7 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     right_removed,
     right_denied,
     right_friction,
+    right_route_harder,
     transfer_changed,
     controller_changed,
     children_weaker,
