@@ -119,6 +119,10 @@ def test_draft_preview_banner(someone_else, tmp_path):
     banner = result.page("").select_one(".nk-banner--draft")
     assert banner is not None and "DRAFT" in banner.get_text()
     assert "A new sentence for the draft." in result.page("").get_text()
+    draft_changes = result.page("draft/changes")
+    assert draft_changes.find("ins") is not None
+    assert "compared with version 2025-02-10" in draft_changes.select_one(".nk-banner--draft").get_text(" ", strip=True)
+    assert draft_changes.find(id="draft-findings") is not None
     published = build(project, as_of="2025-06-01", site=tmp_path / "site2")
     assert published.returncode == 0
     assert published.page("").select_one(".nk-banner--draft") is None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from noticekit.assess import Assessment
 from noticekit.config import Wording
@@ -268,8 +268,24 @@ class SiteBuilder:
     def draft_changes_page(self) -> Page:
         diff = self.assessment.diff
         assert diff is not None and self.assessment.baseline is not None
-        body = render_changes_html(diff, version_url="../../", old_label=self.assessment.baseline.id, new_label="draft")
-        return Page("draft/changes/index.md", "Draft changes", str(body), (), "changes")
+        baseline = self.assessment.baseline
+        here = "draft/changes/"
+        body = render_changes_html(diff, version_url=relative(here, ""), old_label=baseline.id, new_label="draft")
+        html = (
+            environment(self.templates_dir())
+            .get_template("draft_changes.html")
+            .render(
+                baseline=baseline,
+                baseline_url=relative(here, version_url(baseline.id)),
+                problems=self.assessment.problems,
+                material=self.assessment.material,
+                findings=self.assessment.findings,
+                body=Markup(body),
+                wording=self.wording,
+                day=self.day,
+            )
+        )
+        return Page("draft/changes/index.md", "Draft changes", html, (), "changes")
 
     def versions_page(self) -> Page:
         rows = []
@@ -330,7 +346,3 @@ class SiteBuilder:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-def escape_text(text: str) -> Markup:
-    return escape(text)
