@@ -280,7 +280,20 @@ def _misspelling(a: str, b: str) -> bool:
     if any(ch.isdigit() for ch in a + b):
         return False
     distance = _damerau(a, b)
-    return distance == 1 or (distance == 2 and min(len(a), len(b)) >= 7)
+    if distance == 1 or (distance == 2 and min(len(a), len(b)) >= 7):
+        return True
+    # A shorter word with two slips at its end ("partys" -> "parties", "adress" -> "address" is one):
+    # the stem is kept, so it is the same word misspelt, not another word ("shared" -> "stored").
+    return distance == 2 and min(len(a), len(b)) >= 5 and _common_prefix(a, b) >= 4
+
+
+def _common_prefix(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
 
 
 def _damerau(a: str, b: str) -> int:

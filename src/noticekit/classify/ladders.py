@@ -6,7 +6,8 @@ rewrite in new phrasing is still compared on the same scale:
 - an age threshold ("at least 16", "16 or older", "aged 16+", "minimum age of 16") anywhere, with or
   without the word "child": lower is less protective;
 - a promise not to do something: never (3) > do not (2) > do not currently / not normally (1);
-- a consent model: ask first (2) > unless you object (1) > no choice (0).
+- a consent model: ask first (2) > unless you object (1) > no choice (0);
+- a transfer safeguard: adequacy (3) > SCCs, BCRs, DPF (2) > derogations such as necessity or consent (1).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 
 from noticekit.classify.polarity import negated, verb_pattern, verb_polarity
 from noticekit.classify.quantities import ages
-from noticekit.classify.terms import PRACTICE_VERBS
+from noticekit.classify.terms import MECHANISMS, PRACTICE_VERBS
 
 # --------------------------------------------------------------------------------------------------
 # Age thresholds
@@ -178,3 +179,25 @@ def consent_weakened(old_norm: str, new_norm: str) -> tuple[int, int] | None:
         if denied or not asserted:
             return None
     return old, new
+
+
+# --------------------------------------------------------------------------------------------------
+# Transfer safeguards
+
+_MECHANISM_RUNGS = {"adequacy": 3, "sccs": 2, "bcrs": 2, "dpf": 2, "idta": 2, "codes": 2, "derogations": 1}
+MECHANISM_LABELS = {3: "an adequacy decision", 2: "contractual safeguards (SCCs, BCRs, DPF)", 1: "a derogation"}
+
+
+def mechanism_rungs(norm: str) -> set[int]:
+    """The rungs of the transfer safeguards a text names: adequacy (3) > SCCs, BCRs, the DPF, the UK
+    agreement or codes (2) > derogations such as necessity for a contract or consent to the transfer (1).
+    Negation is not read: "for the data not covered by that decision, SCCs" still relies on SCCs."""
+    return {_MECHANISM_RUNGS[f.key] for f in MECHANISMS if f.key in _MECHANISM_RUNGS and f.search(norm)}
+
+
+def mechanism_stepped_down(old_norm: str, new_norm: str) -> tuple[int, int] | None:
+    """The weakest safeguard named gets weaker (SCCs -> "necessary for the contract"): (old, new) rungs."""
+    old, new = mechanism_rungs(old_norm), mechanism_rungs(new_norm)
+    if old and new and min(new) < min(old):
+        return min(old), min(new)
+    return None

@@ -247,7 +247,9 @@ NOT_AN_ACTION = re.compile(
     r"\b(?:keep(?:s|ing)?|kept) (?:in touch|you|people|them|us|it safe|safe|secure|up to date|track|working|running|"
     r"going|a copy for yourself)\b|"
     r"\bhold(?:s|ing)? (?:on|a meeting|meetings|events?|the line)\b|\bheld (?:on|at|in \d)|"
-    r"\b(?:recommend|suggest)(?:s|ed)? (?:that )?you\b|\bwe recommend\b|"
+    r"\b(?:recommend|suggest)(?:s|ed)? (?:that )?you\b|"
+    # advice to the reader ("we recommend that you / using / a strong password"), not recommendations we make
+    r"\bwe (?:recommend|suggest) (?:that|to|using|use|turning|keeping|choosing|a|an)\b|"
     r"\b(?:share|shares) (?:of|in) (?:the|our)\b|\bmatch(?:es)? (?:the|your) (?:request|records we hold)\b|"
     r"\b(?:detect|detects|detecting|identify|identifies|identifying) (?:and prevent |and stop )?"
     r"(?:fraud|faults?|errors?|bugs|problems|abuse|spam|security|threats?|malware|viruses|scams?)\b|"

@@ -78,6 +78,7 @@ _INSTANT = re.compile(
 _EVENT_FIRST = "as soon as"
 """An instant that names its event first ("as soon as an item is returned, the link is broken"):
 the words saying what happens come after the event, so its role is read further to the right."""
+_WORKING = re.compile(r"\b(?:business|working)\b")
 _NOT_A_PERIOD_BEFORE = re.compile(r"\b(?:once|twice|times|per|every|each|aged?|age of|than)\s*$")
 _NOT_A_PERIOD_AFTER = re.compile(r"^\s*(?:old|of age|ago)\b")
 _AGE_WORDS = re.compile(r"\b(?:aged|age|ages|old|older|younger)\b")
@@ -152,6 +153,8 @@ def durations(norm: str, default_role: DurationRole | None = None) -> list[Durat
             value *= 100
         unit = match.group("unit").rstrip("s")
         days = value * _UNITS[unit]
+        if unit == "day" and _WORKING.search(match.group(0)):
+            days *= 7 / 5  # "7 working days" run past "7 days": weekends and holidays do not count
         found.append((match.start(), Duration(round(days, 2), match.group(0), _role(before, after, default_role))))
     for match in _INSTANT.finditer(norm):
         before, after = norm[: match.start()], norm[match.end() :]
@@ -170,7 +173,13 @@ def _role(before: str, after: str, default: DurationRole | None, reach: int = 5)
         distances += [m.start() + 1 for m in pattern.finditer(right)]
         if distances and (best is None or (min(distances), rank) < best[:2]):
             best = (min(distances), rank, role)
-    return best[2] if best else default
+    if best:
+        return best[2]
+    if default is None and _ROLE_WINDOWS[-1][1].search(before):
+        # No role word nearby, but the sentence is about deleting or keeping ("we delete your records,
+        # including the invoices and receipts you uploaded, within 30 days"): a retention period.
+        return "retention"
+    return default
 
 
 # --------------------------------------------------------------------------------------------------

@@ -21,10 +21,12 @@ from noticekit.classify.changes import Change
 from noticekit.classify.findings import Finding, excerpt
 from noticekit.classify.ladders import (
     CONSENT_LABELS,
+    MECHANISM_LABELS,
     PROMISE_LABELS,
     VERB_LABELS,
     age_lowered,
     consent_weakened,
+    mechanism_stepped_down,
     promise_weakened,
 )
 from noticekit.classify.polarity import (
@@ -61,6 +63,7 @@ from noticekit.classify.terms import (
     CHILD_REQUIREMENTS,
     CHILDREN,
     CHOICE,
+    COARSENED,
     CONDITIONAL,
     CONTACT_DETAIL,
     CONTACT_US,
@@ -277,6 +280,15 @@ def _is_contact_channel(unit: Unit) -> bool:
     return bool(CONTACT_DETAIL.search(unit.norm)) and not verb_polarity(unit.norm)[1] - {"use"}
 
 
+_RECOMMENDS = re.compile(r"\b(?:recommend\w*|suggest\w*|personali[sz]\w+|tailor\w*)\b")
+
+
+def _explains_recommendations(clause: str, old_text: str) -> bool:
+    """The subject of "made automatically by a model" is a suggestion the old text already made: the sentence
+    says how an existing recommendation feature works. Decisions (prices, approvals, scores) are not covered."""
+    return bool(_RECOMMENDS.search(clause)) and bool(_RECOMMENDS.search(old_text))
+
+
 def explains_words(unit: Unit) -> bool:
     """A definition ("'Sell' means to disclose ...") or a summary ("In short: ...") of the notice's words.
 
@@ -340,9 +352,17 @@ def _first_statement(family: Family, units: Iterable[Unit]) -> str | None:
         if denial_sentence(unit.norm):
             continue
         for match in family.matches(unit.norm):
+            if family.category == "new_data_category" and _coarsened(unit.norm, match.start(), match.end()):
+                continue  # "GPS locations are rounded to the nearest 100 metres": less precise data, not new data
             if not negated(unit.norm, match.start(), match.end()) and not _object_of_choice(unit.norm, match.start()):
                 return match.group(0)
     return None
+
+
+def _coarsened(norm: str, start: int, end: int) -> bool:
+    """The data named at ``start:end`` is made coarser, rounded, aggregated or less identifying right there."""
+    window = " ".join([*norm[:start].split()[-3:], norm[start:end], *norm[end:].split()[:6]])
+    return bool(COARSENED.search(window))
 
 
 purpose_added = _term_rule("purpose-added", "new_purpose", PURPOSES, "New purpose of processing")
@@ -857,6 +877,10 @@ def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
             parts.append(f"adds {family.label}")
         elif old_units and removed(view, change, family, units=old_units):
             parts.append(f"drops {family.label}")
+    if old_units and new_units:
+        step = mechanism_stepped_down(" ".join(u.norm for u in old_units), " ".join(u.norm for u in new_units))
+        if step:
+            parts.append(f"the weakest safeguard goes from {MECHANISM_LABELS[step[0]]} to {MECHANISM_LABELS[step[1]]}")
     old_places = set().union(*(places(u.plain, u.norm) for u in change.old), places(view.old_plain, view.old_norm))
     old_places |= {place for place in _PLACE_NAMES if re.search(rf"\b{place}\b", view.notice_old)}
     added_places: list[str] = []
@@ -1574,13 +1598,19 @@ def _new_action(change: Change, counterpart: str | None, segment: Segment, bound
     full = f"{before} {marked}".strip()
     offset = len(full) - len(marked)
     old_text = " ; ".join(filter(None, (change.old_norm, normalise(counterpart or ""), _marked(segment.replaced))))
-    done_before = {action.group for _, action in actions(old_text)}
+    old_actions = [action for _, action in actions(old_text)]
+    done_before = {action.group for action in old_actions}
+    automated_before = any(action.key == "automated" for action in old_actions)
     for match, action in actions(marked):
-        if action.group in done_before:
-            continue  # the sentence already did this; the insertion only qualifies or rewords it
+        if action.group in done_before and (action.key != "automated" or automated_before):
+            # The sentence already did this; the insertion only qualifies or rewords it. A decision people
+            # made ("our team decides") now made by software is a new kind of processing, not a reword.
+            continue
         if action.category == "longer_retention" and bounded:
             continue  # a period is given: the retention rules compare it
         start, end = offset + match.start(), offset + match.end()
+        if action.key == "automated" and _explains_recommendations(clause_before(full, start), old_text):
+            continue  # "the suggestions are made automatically by a model": how existing suggestions are made
         if negated(full, start, end):
             continue
         clause = clause_before(full, start)

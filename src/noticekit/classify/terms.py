@@ -176,6 +176,15 @@ DATA = (
         r"face (?:scans?|geometry|prints?|id|templates?)",
         r"facial (?:\w+ )?(?:data|images?|features|geometry|scans?|templates?|recognition)", r"voice ?prints?",
         r"iris", r"retina\w*", r"palm ?prints?", r"gait",
+        # A body feature measured or compared to tell people apart, whatever it is called:
+        # "we map the features of each face", "voice matching", "group pictures of the same person".
+        r"(?:faces?|facial|voices?|fingerprints?|irises|gait|palms?) (?:\w+ ){0,2}?(?:mapping|maps?|matching|match|"
+        r"recogni[sz]\w+|grouping|templates?|geometry|landmarks|measurements?|signatures?|prints?|scans?|"
+        r"identification|verification)",
+        r"(?:map|maps|mapped|mapping|match\w*|recogni[sz]\w+|identif\w+|compar\w+|measur\w+|scan\w*|"
+        r"analy[sz]\w+) (?:\w+ ){0,4}?(?:faces?|facial \w+|voices?|fingerprints?|irises|gait)",
+        r"features of (?:\w+ ){0,2}faces?",
+        r"group\w* (?:\w+ ){0,4}?(?:of|by) (?:the same|each) (?:person|people|individual|face)",
     ),
     family(
         "health", "new_data_category", "health data", r"health", r"medical", r"diagnos\w+", r"illness\w*",
@@ -531,6 +540,11 @@ MECHANISMS = (
         "derogations", "transfer_mechanism", "derogations or your consent", r"derogations?", r"article 49", r"art 49",
         r"explicit consent (?:to|for) (?:the |this |such )?transfers?",
         r"necessary for (?:the performance of )?(?:a |the |our )?contract",
+        r"necessary (?:to perform|to carry out|to fulfil|for (?:performing|carrying out|fulfilling)) "
+        r"(?:a |the |our |your )?contract",
+        r"(?:your|you have given|you give|with your) (?:explicit |express )?(?:consent|agreement) to (?:the|this|that|"
+        r"such|these) transfers?",
+        r"(?:important reasons of public interest|legal claims|vital interests) (?:\w+ ){0,3}transfers?",
     ),
     family(
         "codes", "transfer_mechanism", "codes of conduct or certification",
@@ -742,7 +756,12 @@ DEFINITION = re.compile(
     r"^an? \w+(?: \w+){0,2} is (?:an? |the )|^\w+(?: \w+)? are (?:small|tiny|short|simple) |"
     r"^(?:under|in|for the purposes? of|according to|as (?:used|defined) in|within the meaning of) (?:\w+ ){0,6}?"
     r"(?:law|laws|act|acts|regulations?|rules|notice|policy|statute|ccpa|cpra|gdpr|lgpd) (?:\w+ ){0,4}?"
-    r"(?:means?|includes?|covers?|refers? to|is defined as|does not include)\b"
+    r"(?:means?|includes?|covers?|refers? to|is defined as|does not include)\b|"
+    r"^(?:\w+ ){0,6}?(?:define|defines|defined|interpret|interprets) (?:[\w ]+ )?"
+    r"(?:broadly|narrowly|widely|as|to (?:include|cover|mean))\b|"
+    # "Paying a publisher for your books is not a sale of your information": which acts a term covers.
+    r"^(?:\w+ ){1,12}?(?:is|are|does|do|would|will) not (?:count as |considered |treated as |regarded as |"
+    r"amount to |constitute |be )?(?:an? )?(?:sale|sales|selling|sharing|share|disclosure|transfer)\b"
 )
 """A definition ("'Sell' means to disclose ...", "Personal data refers to ...") explains a word."""
 SECURITY_TOPIC = phrases(
@@ -759,6 +778,12 @@ ERASURE = family(
     r"eras(?:e|es|ed|ing|ure)", r"destroy\w*", r"anonymi[sz]\w+", r"purg\w+", r"shred\w*", r"dispos(?:e|ed|al) of",
     r"remov(?:e|es|ed|ing|al)",
 )
+COARSENED = re.compile(
+    r"\b(?:rounded|rounding|rounds?|truncat\w+|coarsen\w*|coarser|blurr?\w*|generali[sz]\w+|aggregat\w+|"
+    r"less (?:precise|detailed|exact|accurate)|lower (?:precision|resolution)|reduced to|cut to|shortened to|"
+    r"bucketed|banded|grouped into (?:bands|ranges)|pseudonymi[sz]\w+|anonymi[sz]\w+|hash\w*|mask\w*)\b"
+)
+"""Data made less precise or less identifying ("GPS locations are rounded to the nearest 100 metres")."""
 KEPT_AFTER = family(
     "kept-after", "longer_retention", "keeping information after it is deleted or the account closed",
     r"(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed)|hold|holds|held|archiv\w+|preserv\w+) (?:\w+ ){0,8}"
@@ -767,6 +792,13 @@ KEPT_AFTER = family(
     r"(?:remain|remains|stay|stays) (?:\w+ ){0,4}(?:after|even after|once) (?:you (?:\w+ )?)?"
     r"(?:delet\w+|clos\w+|leav\w+)",
     r"(?:do not|does not|will not|no longer) (?:delete|erase|remove) (?:\w+ ){0,6}(?:when|after|if) you",
+    # Copies left in backups or archives after the live data goes ("copies in our backups are kept for 13 months").
+    r"(?:copies|copy|data|information|records) (?:\w+ ){0,2}(?:in|on) (?:our |the )?(?:backups?|archives?) "
+    r"(?:\w+ ){0,2}(?:are|is|will be|may be|remain|remains|stay|stays) (?:kept|retained|held|stored|for)",
+    r"(?:backups?|archives?) (?:\w+ ){0,3}(?:are|is|will be|may be) (?:kept|retained|held|stored) for",
+    r"(?:kept|retained|held|stored) (?:\w+ ){0,3}in (?:our )?(?:backups?|archives?) for",
+    r"(?:delete|deletes|deleted|erase|erased|remove|removed) (?:\w+ ){0,10}?from (?:our )?(?:live|production|active)"
+    r" (?:systems?|databases?|servers?)",
 )
 """Information kept after the reader deletes it or leaves ("messages are kept after you delete your account")."""
 KEEP_LEAD = phrases(
