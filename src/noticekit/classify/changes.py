@@ -140,13 +140,13 @@ def _relisted(old_units: Sequence[Unit], new_units: Sequence[Unit], old_set: set
 
 def _covers(one: Sequence[Unit], one_set: set[int], other: Sequence[Unit], other_set: set[int]) -> bool:
     """The touched units of ``one`` say what a run of ``other`` around its touched units says."""
-    words = [w for i in sorted(one_set) for w in _glue_free(one[i].norm)]
+    words = [w for i in sorted(one_set) for w in _content_sequence(one[i].norm)]
     for first in (min(other_set) - 1, min(other_set)):
         if first < 0:
             continue
         run: list[str] = []
         for index in range(first, len(other)):
-            run.extend(_glue_free(other[index].norm))
+            run.extend(_content_sequence(other[index].norm))
             if len(run) >= len(words):
                 if run == words and index >= max(other_set):
                     return True
@@ -240,6 +240,10 @@ def classify_change(change: Change) -> ChangeKind:
         return "cosmetic"
     if _glue_free(old_norm) == _glue_free(new_norm):
         return "cosmetic"  # "A, B and C" set out as a list "- A; - B; - C": only the joining words differ
+    if _content_sequence(old_norm) == _content_sequence(new_norm):
+        return (
+            "cosmetic"  # the same content words in order: "your name, date of birth" -> "- your name and date of birth"
+        )
     if typo_only(old_norm.split(), new_norm.split()):
         return "typo"
     if all(unit.kind == "heading" for unit in (*change.old, *change.new)):
@@ -250,6 +254,20 @@ def classify_change(change: Change) -> ChangeKind:
 
 
 _GLUE = frozenset({"and", "or"})
+
+
+_LIST_FILLER = frozenset(
+    {"and", "or", "the", "a", "an", "your", "our", "their", "its", "his", "her", "of", "also", "plus"}
+)
+
+
+def _content_sequence(norm: str) -> list[str]:
+    """The words of a region of text without joining words, articles and possessives, in reading order.
+
+    Splitting a sentence into bullets ("we collect: - your name and date of birth; - your email ...")
+    repeats or drops only these; any other word, including "not" and numbers, is kept.
+    """
+    return [word for word in norm.split() if word not in _LIST_FILLER]
 
 
 def _glue_free(norm: str) -> list[str]:

@@ -24,8 +24,8 @@ from noticekit.diff.model import NoticeDiff, SectionDiff, WordOps, new_text, old
 INTRO_ID = "intro"
 """Section id used in findings about the notice's introduction (``index.md``)."""
 
-_GENERIC = frozenset({"list-item-added", "list-grew", "practice-added", "recipient-type-added"})
-_SAFETY_NETS = frozenset({"list-grew", "practice-added", "recipient-type-added"})
+_GENERIC = frozenset({"list-item-added", "list-grew", "practice-added", "recipient-type-added", "substantive-change"})
+_SAFETY_NETS = frozenset({"list-grew", "practice-added", "recipient-type-added", "substantive-change"})
 
 _MIN_REMOVED_WORDS = 8
 """A removed (sub-)section with fewer words of text than this is not substantive."""

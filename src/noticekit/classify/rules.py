@@ -40,6 +40,8 @@ from noticekit.classify.polarity import (
 )
 from noticekit.classify.practices import (
     CONSENT_GATE,
+    FUNCTION_WORDS,
+    GLUE,
     PARENTHESIS,
     PROTECTIVE,
     READER_SUBJECT,
@@ -301,7 +303,14 @@ def explains_words(unit: Unit) -> bool:
     if not DEFINITION.match(norm):
         return False
     # "... we use these words in that legal sense" talks about the notice's words, not about what we do.
-    return not re.search(r"\b(?:we|us|our)\b", _ABOUT_WORDS.sub(" ", norm))
+    # "...; passing your details to our payment processor for a refund is not a sale": what the term excludes.
+    return not re.search(r"\b(?:we|us|our)\b", _NOT_A_SALE.sub(" ", _ABOUT_WORDS.sub(" ", norm)))
+
+
+_NOT_A_SALE = re.compile(
+    r"(?:\w+ ){1,14}?(?:is|are|does|do|would|will) not (?:count as |considered |treated as |regarded as |amount to |"
+    r"constitute |be )?(?:an? )?(?:sale|sales|selling|sharing|share|disclosure|transfer)\b"
+)
 
 
 _ABOUT_WORDS = re.compile(
@@ -550,10 +559,39 @@ def _later_anchor(old: list[Duration], new: list[Duration], old_norm: str, new_n
         return None
     a, b = (_ANCHOR_END.sub("", m.group(1)) for m in (old_anchor, new_anchor))
     old_words, new_words = _anchor_words(a), _anchor_words(b)
-    if not new_words or len(old_words & new_words) * 2 >= max(1, min(len(old_words), len(new_words))):
+    if not new_words or len(old_words & new_words) * 2 >= max(1, len(old_words), len(new_words)):
         return None  # the same event, reworded
     later = {m.group(0) for m in _LATER_EVENT.finditer(b)} - {m.group(0) for m in _LATER_EVENT.finditer(a)}
     return (a, b) if later else None
+
+
+_BOUND = re.compile(
+    r"\b(?:whichever (?:comes|is|happens|occurs) (?:first|sooner|earlier|earliest)|"
+    r"(?:but|and) (?:in any case |in any event )?(?:no|not) (?:longer|more) than|"
+    r"at the (?:latest|most)|up to a maximum of|to a maximum of)\b"
+)
+"""A bound added to an open period makes it shorter, never longer."""
+_EVENT_AT = re.compile(
+    r"\b(?:at the end of|(?:on|at|upon|after|when|once|until) (?:the )?(?:\w+ )?(?:closure|close|end|expiry))"
+    r"((?: \w+){1,12})"
+)
+_LATER_THAN = re.compile(r"\b(?:following|next|subsequent|after (?:the|that|this|your)|later|second|another|last)\b")
+
+
+def _later_event(old: list[Duration], new: list[Duration], old_norm: str, new_norm: str) -> tuple[str, str] | None:
+    """Deletion at an event moved to a later one, with no period either side: "at the end of the season in
+    which they were taken" -> "at the end of the season following the one in which they were taken"."""
+    if old or new:
+        return None
+    a, b = _EVENT_AT.search(old_norm), _EVENT_AT.search(new_norm)
+    if a is None or b is None or a.group(0) == b.group(0):
+        return None
+    later = {m.group(0) for m in _LATER_THAN.finditer(b.group(1))} - {
+        m.group(0) for m in _LATER_THAN.finditer(a.group(1))
+    }
+    if not later or _BOUND.search(new_norm) or has_negation(b.group(0)):
+        return None
+    return a.group(0).strip(), b.group(0).strip()
 
 
 def _unit_roles(view: SectionView, units: list[Unit]) -> set[str]:
@@ -595,6 +633,8 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
             )
             return
         extended = _EXTENDED.search(new_norm)
+        if _BOUND.search(new_norm) and not _BOUND.search(old_norm):
+            continue  # "until you ask us ... or until 3 years after ..., whichever comes first": a new upper bound
         if not old and extended and re.search(r"\buntil\b", old_norm) and "retention" in _unit_roles(view, new_units):
             yield _finding(
                 "retention-longer",
@@ -604,7 +644,7 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
                 f"{what} now runs {_quote(extended.group(0))} instead of ending then",
             )
             return
-        anchors = _later_anchor(old, new, old_norm, new_norm)
+        anchors = _later_anchor(old, new, old_norm, new_norm) or _later_event(old, new, old_norm, new_norm)
         if anchors:
             yield _finding(
                 "retention-longer",
@@ -1048,7 +1088,39 @@ def _controller_subject_changed(view: SectionView, change: Change) -> tuple[str,
     return None
 
 
+_JOINT = re.compile(
+    r"\b(?:joint(?:ly)? (?:data )?controllers?|co controllers?|(?:are|act as) controllers? together|"
+    r"jointly (?:responsible|decide|determine|control)|decide together|together decide)\b"
+)
+
+
+def _joint_controller_added(view: SectionView, change: Change) -> str | None:
+    """A new joint controller: "we and the local authority are joint controllers of ...", even under a
+    condition ("if your child receives funded hours, ..."), since for those people a second organisation
+    now decides about their data."""
+    for unit in change.new:
+        match = _JOINT.search(unit.norm)
+        if (
+            match is None
+            or negated(unit.norm, match.start(), match.end())
+            or _JOINT.search(view.notice_old or view.old_norm)
+        ):
+            continue
+        return match.group(0)
+    return None
+
+
 def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
+    joint = _joint_controller_added(view, change)
+    if joint:
+        yield _finding(
+            "controller-changed",
+            "controller_identity",
+            view,
+            change,
+            f"Another organisation now shares control of your data ({_quote(joint)})",
+        )
+        return
     subjects = _controller_subject_changed(view, change)
     if subjects:
         yield _finding(
@@ -1518,8 +1590,8 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
     for old, new in change.pairs:
         if new is None or new.kind == "heading" or _header_row(new) or not _describes_practice(view, new):
             continue
-        if _instruction(new.norm) or _LEGAL_BASIS.search(new.norm):
-            continue  # directions to the reader; the legal basis of what the notice already describes
+        if _instruction(new.norm) or _LEGAL_BASIS.search(new.norm) or _EXPLAINS_EXISTING.match(new.norm):
+            continue  # directions; the legal basis; "This is an automated comparison: ..." about what is there
         if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
             continue  # rights and ways to get in touch have their own rules
         if SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")):
@@ -1829,6 +1901,204 @@ def custom_term(view: SectionView, change: Change) -> Iterator[Finding]:
             yield _finding("custom-term", family.category, view, change, f"Configured term added: {_quote(hit[1])}")
 
 
+# --------------------------------------------------------------------------------------------------
+# Safety net: a substantive change in words the old section never used
+
+# fmt: off
+_STOPWORDS = frozenset({
+    "not", "no", "do", "does", "did", "done", "doing", "have", "has", "had", "having", "been", "being", "was", "were",
+    "would", "should", "could", "must", "shall", "might", "what", "how", "why", "whether", "because", "while", "until",
+    "after", "before", "within", "per", "i", "he", "she", "his", "her", "him", "me", "my", "one", "two", "three",
+    "ours", "yours", "theirs", "own", "both", "either", "neither", "most", "many", "much", "few", "very", "just",
+    "even", "still", "yet", "now", "here", "over", "under", "again", "once", "only", "same", "too", "whose", "whom",
+    "via", "onto", "upon", "off", "down", "through", "between", "against", "during", "without", "across",
+    "get", "gets", "got", "make", "makes", "made", "take", "takes", "took", "taken", "put", "puts", "way", "ways",
+    "thing", "things", "something", "anything", "everything", "someone", "anyone", "new", "further", "following",
+    "follow", "follows", "s", "t", "ll", "ve", "re", "d", "m", "etc", "ie", "eg", "e", "g", "let", "lets",
+    # numbers and units of time: periods and frequencies have their own rules
+    "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
+    "sixty", "ninety", "hundred", "half", "quarter", "second", "seconds", "minute", "minutes", "hour", "hours", "day",
+    "days", "week", "weeks", "month", "months", "year", "years",
+})
+# fmt: on
+_STEM = 6
+"""Words are compared by their first letters, so "compare"/"comparison", "season"/"seasons" are one word."""
+
+SUBSTANTIVE_MIN_NEW_WORDS = 3
+"""How many content words the old section never used a change must bring before the safety net speaks."""
+
+_HANDLING_SUBJECT = re.compile(r"\b(?:we|us|our|the (?:company|organi[sz]ation|service|app|platform))\b")
+_EXPLAINS_EXISTING = re.compile(
+    r"^(?:this|that|it|these|those) (?:is|are|was) (?:an?|the|just|simply|only)\b(?! new\b| (?:an?|the) new\b)"
+)
+_OTHERS_RIGHT = re.compile(
+    r"^(?!we\b|our\b)(?:\w+ ){1,3}(?:can|may|are able to|have the right to) (?:also |now |still )?"
+    r"(?:download|see|view|access|ask|request|update|correct|change|export|get a copy|check|review)\b"
+)
+_SECURITY_WORDS = re.compile(
+    r"\b(?:second factor|two factor|multi factor|2fa|mfa|one time (?:code|password)|passwords?|log(?:s|ged)? in|"
+    r"sign(?:s|ed)? in|logins?|encrypt\w*|firewall\w*|penetration|vulnerab\w+|weakness\w*|patch\w*|locked?|"
+    r"authenticat\w+)\b"
+)
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s", "ly", "ments", "ment")
+
+
+def _word_stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    return word[:_STEM]
+
+
+def _acronyms(old_norm: str, new_norm: str) -> set[int]:
+    """Positions of ``new_norm`` words that spell out an abbreviation the old text used ("standard
+    contractual clauses" for "sccs", "united states" for "us")."""
+    old = {w.rstrip("s") for w in old_norm.split() if 2 <= len(w) <= 6 and w.isalpha()} | {"us", "uk", "eu", "eea"}
+    words = new_norm.split()
+    found: set[int] = set()
+    for size in range(2, 6):
+        for i in range(len(words) - size + 1):
+            if "".join(w[0] for w in words[i : i + size]) in old:
+                found.update(range(i, i + size))
+    return found
+
+
+def _content_stems(norm: str) -> list[str]:
+    return [
+        _word_stem(word)
+        for word in norm.split()
+        if word.isalpha() and len(word) > 2 and word not in _STOPWORDS and word not in FUNCTION_WORDS
+    ]
+
+
+def new_content_words(old_norm: str, new_norm: str) -> list[str]:
+    """Content words of ``new_norm`` whose stem appears nowhere in ``old_norm`` (in reading order, once each)."""
+    old = set(_content_stems(old_norm))
+    seen: set[str] = set()
+    words = []
+    spelled_out = _acronyms(old_norm, new_norm)
+    for index, word in enumerate(new_norm.split()):
+        if index in spelled_out or not word.isalpha() or len(word) <= 2 or word in _STOPWORDS or word in FUNCTION_WORDS:
+            continue
+        stem = _word_stem(word)
+        if stem not in old and stem not in seen:
+            seen.add(stem)
+            words.append(word)
+    return words
+
+
+def _handles_data(view: SectionView, unit: Unit, added: str) -> str | None:
+    """The category of the data-handling statement ``unit`` makes (with its list lead-in), or None.
+
+    The verb family of the added words decides, else what the list's lead-in lists, else the sentence's verb.
+    """
+    text = f"{normalise(unit.lead)} {unit.norm}" if unit.kind in ("item", "row") else unit.norm
+    asserted = verb_polarity(text)[1]
+    found = actions(text)
+    if not asserted and not found:
+        return None
+    if not _HANDLING_SUBJECT.search(text) and not asserted:
+        return None
+    own = actions(added)
+    if own:
+        return own[0][1].category
+    topic = _sentence_topic(view, unit)
+    if topic in _LIST_GREW:
+        return _LIST_GREW[topic]
+    return found[0][1].category if found else "new_purpose"
+
+
+_REASON = re.compile(
+    r"^(?:because|since|as (?:required|the law|law)|to comply|in order to comply|so (?:that )?(?!we\b)\w+ can|"
+    r"(?:\w+ ){0,4}for the (?:purposes|reasons) (?:in|of|set out in|described in) this)\b"
+)
+_CONSENT_WORD = re.compile(r"\b(?:consent|permission|approval|authori[sz]ation)\b")
+_NAMING = re.compile(r"\b(?:called|known as|referred to as|named)$")
+_MODIFIER = re.compile(r"^(?:which|who|whose|whom|that|where|when)\b")
+_NOUN_LIMIT = re.compile(r"\b(?:what|credit|spending|borrowing|upper|lower|daily|weekly|monthly|overdraft) limits?\b")
+_EXPLAINS_WHY = re.compile(
+    r"^(?:we do (?:this|so|that)|this is (?:because|so|why|to)|the reason|that is why|this is why)\b"
+)
+
+
+def _unit_explained(view: SectionView, new: Unit) -> bool:
+    """Statements the safety net leaves alone whatever they add: directions, definitions, rights, security."""
+    norm = new.norm
+    if new.kind == "heading" or _header_row(new) or not _describes_practice(view, new):
+        return True
+    if _instruction(norm) or _LEGAL_BASIS.search(norm) or explains_words(new):
+        return True
+    if _EXPLAINS_EXISTING.match(norm) or _EXPLAINS_WHY.match(norm) or _OTHERS_RIGHT.match(norm):
+        return True  # "This is an automated comparison: ...", "We do this because ...", "Parents can download ..."
+    if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
+        return True
+    return bool(SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")))
+
+
+def _segment_explained(view: SectionView, new: Unit, segment: Segment) -> bool:
+    """An insertion that is an example, a choice, the reader's act, a period, a protection or a negation."""
+    text = segment.text
+    lead = " ".join(segment.before.split()[-4:])
+    added = [w for w in segment.added if w not in GLUE]
+    if len(added) > 2 and added[0] == PARENTHESIS and added[-1] == PARENTHESIS:
+        return True  # an aside in brackets that says more about a word already there
+    if _MODIFIER.match(text) and not actions(text):
+        return True  # "..., which normally meets in June": a relative clause describing a noun
+    if _REASON.match(text) or _CONSENT_WORD.search(text) or _NAMING.search(text):
+        return True  # "because the law requires it", "obtain your written consent", "small files called cookies"
+    if RESTATEMENT.match(text) or RESTATEMENT.search(" ".join(segment.before.split()[-2:])):
+        return True
+    if CONSENT_GATE.search(f"{lead} {text}") or CHOICE.search(reader_benefit_removed(text)):
+        return True
+    if READER_SUBJECT.search(text.split(" that ")[0]) or _SECURITY_WORDS.search(text):
+        return True
+    if durations(text, _default_role(view, new)):
+        return True  # periods have their own rules, which know which way is longer
+    unmasked = _NOUN_LIMIT.sub(" ", text)
+    return bool(PROTECTIVE.search(unmasked)) or has_negation(f"{lead} {text}")
+
+
+def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A change that brings words the old section never used into a statement about what we do with data.
+
+    The conservative, structural safety net: reformatting, reordering, moving text or setting a sentence
+    out as a list brings no new words; typos, contact details, definitions, explanations, security
+    measures, periods, rights, choices and negations are set aside; the rest, when no specific rule
+    found anything, is worth a look.
+    """
+    if change.kind != "substantive" or not change.new or CONTACT_US.search(normalise(view.title)):
+        return
+    brought = new_content_words(view.old_norm, change.new_norm)
+    dropped = new_content_words(view.new_norm, change.old_norm)
+    if len(brought) - len(dropped) < SUBSTANTIVE_MIN_NEW_WORDS:
+        return  # as many words taken out as brought in: a rewording, which the specific rules judge
+    for old, new in change.pairs:
+        if new is None or _unit_explained(view, new):
+            continue
+        if has_negation(new.norm) and not has_negation(old.norm if old is not None else view.old_norm):
+            continue  # a promise added ("we do not share ...; our tool is self-hosted")
+        counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
+        for segment in inserted_segments(counterpart, new.plain):
+            words = new_content_words(view.old_norm, segment.text)
+            if len(words) < SUBSTANTIVE_MIN_NEW_WORDS or _segment_explained(view, new, segment):
+                continue
+            category = _handles_data(view, new, segment.text)
+            if category is None:
+                continue
+            yield _finding(
+                "substantive-change",
+                category,
+                view,
+                change,
+                f"A substantive change to how data is handled: {_quote(excerpt(segment.text, '', 100))}; "
+                "review whether it is material",
+            )
+            return
+
+
 CHANGE_RULES: tuple[RuleFunc, ...] = (
     purpose_added,
     data_added,
@@ -1851,4 +2121,5 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     practice_added,
     list_grew,
     recipient_type_added,
+    substantive_change,
 )
