@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import yaml  # noqa: E402
 
-from noticekit.classify import Finding, MaterialConfig, detect  # noqa: E402
+from noticekit.classify import CATEGORIES, Finding, MaterialConfig, detect  # noqa: E402
 from noticekit.diff import compare_notices  # noqa: E402
 from noticekit.model import Notice, NoticeMeta, Section  # noqa: E402
 
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print("  targets: recall >= 0.95, false-positive rate <= 0.10")
     print("\nper category (cases, correct, and for material ones how often a finding named the category):")
     for category, (count, correct, matched) in sorted(by_category.items()):
-        named = f"  category named {matched}/{count}" if category in _MATERIAL_CATEGORIES else ""
+        named = f"  category named {matched}/{count}" if category in CATEGORIES else ""
         print(f"  {category:22} {correct:3}/{count:<3}{named}")
     if len(by_style) > 1:
         print("\nper style:")
@@ -119,19 +119,6 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(wrong) if wrong else "  none")
     return 0
 
-
-_MATERIAL_CATEGORIES = {
-    "new_purpose",
-    "new_data_category",
-    "new_recipients",
-    "longer_retention",
-    "rights_reduced",
-    "transfer_mechanism",
-    "controller_identity",
-    "children",
-    "negation_removed",
-    "section_removed",
-}
 
 if __name__ == "__main__":
     try:

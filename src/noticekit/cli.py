@@ -138,24 +138,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "versions":
         tl = commands.versions_timeline(project, _today(args))
         if args.json:
-            rows = [
-                {
-                    "id": v.id,
-                    "last_updated": v.last_updated.isoformat(),
-                    "effective": v.effective.isoformat(),
-                    "announced": v.announced.isoformat() if v.announced else None,
-                    "in_effect_until": _iso(tl.until[v.id]),
-                    "status": tl.status[v.id],
-                    "material": v.material,
-                }
-                for v in reversed(tl.versions)
-            ]
-            print(
-                json.dumps(
-                    {"as_of": tl.as_of.isoformat(), "current": tl.current.id if tl.current else None, "versions": rows},
-                    indent=2,
-                )
-            )
+            from noticekit.render.site import versions_data
+
+            print(json.dumps(versions_data(tl), indent=2, ensure_ascii=False))
         else:
             print(f"{'version':<12} {'effective':<12} {'until':<12} {'status':<9} material")
             for v in reversed(tl.versions):

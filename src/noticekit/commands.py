@@ -10,6 +10,7 @@ from noticekit.classify import yearly_review_warning
 from noticekit.diff import compare_notices
 from noticekit.diff.model import NoticeDiff
 from noticekit.errors import IntegrityError, ReleaseRefused, ValidationError, VersionNotFound
+from noticekit.load.loader import load_notice
 from noticekit.model import Notice, Problem
 from noticekit.project import Project
 from noticekit.publish import validate_working
@@ -157,8 +158,6 @@ def versions_timeline(project: Project, as_of: date) -> Timeline:
 
 def resolve(project: Project, ref: str, as_of: date) -> tuple[Notice, str]:
     """A notice by reference: a version id, ``current`` (as of ``as_of``), ``latest`` or ``working``."""
-    from noticekit.load.loader import load_notice
-
     if ref == WORKING:
         return load_notice(project.notice_dir, display=project.settings.notice_dir), WORKING
     archive = project.archive

@@ -24,7 +24,7 @@ from noticekit.render.email import (
     render_email,
     sender,
 )
-from noticekit.render.feeds import absolute_url, changes_path, version_path
+from noticekit.render.urls import absolute_url, changes_url, version_url
 from noticekit.versions.status import timeline
 from noticekit.versions.version import Version
 
@@ -68,15 +68,16 @@ def write_notification(
         version=version,
         organisation=name,
         wording=project.settings.wording,
-        version_url=absolute_url(base, version_path(version.id)),
-        changes_url=absolute_url(base, changes_path(version.id)) if previous is not None else None,
+        version_url=absolute_url(base, version_url(version.id)),
+        changes_url=absolute_url(base, changes_url(version.id)) if previous is not None else None,
         changes=_changes(old_notice, notice, previous, version),
         findings=findings_of(version, titles),
         today=today,
     )
     email = render_email(context, str(project.root / project.settings.templates_dir))
-    message = build_message(email, organisation=organisation, day=version.announced or version.last_updated,
-                            version=version)
+    message = build_message(
+        email, organisation=organisation, day=version.announced or version.last_updated, version=version
+    )
     contents = {
         "subject.txt": (email.subject + "\n").encode("utf-8"),
         "email.txt": email.text.encode("utf-8"),

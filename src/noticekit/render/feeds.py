@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from noticekit.config import Wording
 from noticekit.render.environment import category_label, human_date
+from noticekit.render.urls import absolute_url, changes_url, version_url
 from noticekit.versions.status import Timeline
 from noticekit.versions.version import Version
 
@@ -44,23 +45,6 @@ FEED_SUBTITLE = "Every version of {title}, newest first."
 
 # Characters XML 1.0 cannot carry at all (control characters); they are dropped rather than escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def version_path(version_id: str) -> str:
-    """A version's page, relative to the site root (the layout of ``render.site``)."""
-    return f"versions/{version_id}/"
-
-
-def changes_path(version_id: str) -> str:
-    """A version's changes page, relative to the site root."""
-    return f"versions/{version_id}/changes/"
-
-
-def absolute_url(site_url: str | None, path: str) -> str:
-    """``path`` (relative to the site root) under ``site_url``; the path itself without one."""
-    if not site_url:
-        return path or "./"
-    return site_url.rstrip("/") + "/" + path
 
 
 def rfc3339(day: date) -> str:
@@ -110,8 +94,15 @@ def build_feeds(
     if "@" not in email:
         author, email = organisation.strip(), ""
     return {
-        "feed.xml": atom_feed(entries, feed_id=feed_id, site_url=site_url, title=title,
-                              author=author or title, email=email, wording=wording),
+        "feed.xml": atom_feed(
+            entries,
+            feed_id=feed_id,
+            site_url=site_url,
+            title=title,
+            author=author or title,
+            email=email,
+            wording=wording,
+        ),
         "feed.json": json_feed(entries, site_url=site_url, title=title, author=author or title, email=email),
     }
 
@@ -122,8 +113,8 @@ def _entry(version: Version, timeline: Timeline, *, site_url: str, first_day: da
     title = (FIRST_TITLE if previous is None else UPDATED_TITLE).format(date=day)
     if version.material:
         title += MATERIAL_SUFFIX
-    url = absolute_url(site_url, version_path(version.id))
-    changes = absolute_url(site_url, changes_path(version.id)) if previous is not None else None
+    url = absolute_url(site_url, version_url(version.id))
+    changes = absolute_url(site_url, changes_url(version.id)) if previous is not None else None
     entry_id = url if site_url else f"tag:noticekit,{first_day.isoformat()}:{version.id}"
     text, html = _content(version, url, changes, wording)
     return FeedEntry(entry_id, title, version.last_updated, url, changes, version, text, html)
@@ -170,7 +161,13 @@ def _finding_text(finding: Any) -> str:
 
 
 def atom_feed(
-    entries: Sequence[FeedEntry], *, feed_id: str, site_url: str, title: str, author: str, email: str,
+    entries: Sequence[FeedEntry],
+    *,
+    feed_id: str,
+    site_url: str,
+    title: str,
+    author: str,
+    email: str,
     wording: Wording,
 ) -> bytes:
     feed = ET.Element("feed", {"xmlns": ATOM_NS})
@@ -193,8 +190,9 @@ def atom_feed(
         _text(element, "updated", rfc3339(entry.updated))
         ET.SubElement(element, "link", rel="alternate", type="text/html", href=entry.url)
         if entry.changes_url:
-            ET.SubElement(element, "link", rel="related", type="text/html", href=entry.changes_url,
-                          title=wording.changes_link)
+            ET.SubElement(
+                element, "link", rel="related", type="text/html", href=entry.changes_url, title=wording.changes_link
+            )
         if entry.material:
             ET.SubElement(element, "category", term=MATERIAL_TAG, label=wording.material_label)
         _text(element, "summary", entry.content_text, type="text")

@@ -34,8 +34,14 @@ _OTHER_DIRECTIVES = (
 # <script> types the policy governs (classic and module scripts, import maps, speculation rules);
 # a JSON data block such as Material's ``__config`` is never run, so it needs no hash.
 _POLICED_TYPES = {
-    "", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript",
-    "importmap", "speculationrules",
+    "",
+    "module",
+    "text/javascript",
+    "application/javascript",
+    "application/ecmascript",
+    "text/ecmascript",
+    "importmap",
+    "speculationrules",
 }
 
 _ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from noticekit.render.site import relative
+from noticekit.render.urls import relative
 
 
 def add_feed_links(html: str, page_url: str, title: str) -> str:

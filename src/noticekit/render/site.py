@@ -8,7 +8,6 @@ Pages are addressed by their source path (``versions/2022-04-04/index.md``) and 
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,6 +25,7 @@ from noticekit.render.environment import environment, human_date
 from noticekit.render.feeds import build_feeds
 from noticekit.render.markdown import Heading
 from noticekit.render.notice_page import Banner, Link, PageContext, render_notice
+from noticekit.render.urls import changes_url, relative, url_of, version_url
 from noticekit.versions.status import Timeline
 from noticekit.versions.version import Version
 
@@ -53,28 +53,6 @@ class SitePlan:
 
     def page(self, src: str) -> Page | None:
         return next((p for p in self.pages if p.src == src), None)
-
-
-def url_of(src: str) -> str:
-    """``versions/x/index.md`` -> ``versions/x/``; ``index.md`` -> ``""`` (the site root)."""
-    folder = posixpath.dirname(src)
-    return f"{folder}/" if folder else ""
-
-
-def relative(from_url: str, to_url: str) -> str:
-    """A relative link between two directory URLs (fragment allowed on ``to_url``)."""
-    target, _, fragment = to_url.partition("#")
-    rel = posixpath.relpath(target or ".", from_url or ".")
-    rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{fragment}" if fragment else "")
-
-
-def version_url(version_id: str) -> str:
-    return f"versions/{version_id}/"
-
-
-def changes_url(version_id: str) -> str:
-    return f"versions/{version_id}/changes/"
 
 
 @dataclass
@@ -111,8 +89,7 @@ class SiteBuilder:
                 pages.append(self.changes_page(version, previous, f"versions/{version.id}/changes/index.md"))
         current = self.timeline.current
         for upcoming in self.timeline.upcoming:
-            previous = self.timeline.previous(upcoming.id)
-            if current is not None and previous is not None and previous.id != current.id:
+            if current is not None and self._needs_changes_from_current(upcoming):
                 pages.append(self.changes_page(upcoming, current, f"versions/{upcoming.id}/changes/current/index.md"))
         if self.draft and self.assessment.changed and self.assessment.baseline is not None:
             pages.append(self.draft_changes_page())
@@ -167,11 +144,15 @@ class SiteBuilder:
         rendered = render_notice(self.working, self.wording, context, self.templates_dir())
         return Page("index.md", self.working.meta.title, rendered.html, rendered.toc, "draft" if banners else "notice")
 
-    def _changes_from_current_url(self, upcoming: Version) -> str:
+    def _needs_changes_from_current(self, upcoming: Version) -> bool:
+        """An upcoming version whose predecessor is not the current one gets a second redline against current."""
         previous = self.timeline.previous(upcoming.id)
         current = self.timeline.current
-        if current is not None and previous is not None and previous.id != current.id:
-            return f"versions/{upcoming.id}/changes/current/"
+        return current is not None and previous is not None and previous.id != current.id
+
+    def _changes_from_current_url(self, upcoming: Version) -> str:
+        if self._needs_changes_from_current(upcoming):
+            return f"{changes_url(upcoming.id)}current/"
         return changes_url(upcoming.id)
 
     def _prior_url(self, from_url: str, version: Version) -> str | None:
@@ -317,31 +298,35 @@ class SiteBuilder:
     # -- data -----------------------------------------------------------------------------------
 
     def versions_json(self) -> bytes:
-        entries = []
-        for version in reversed(self.timeline.versions):
-            previous = self.timeline.previous(version.id)
-            entries.append(
-                {
-                    "id": version.id,
-                    "title": version.title,
-                    "last_updated": version.last_updated.isoformat(),
-                    "effective": version.effective.isoformat(),
-                    "announced": version.announced.isoformat() if version.announced else None,
-                    "in_effect_until": _iso(self.timeline.until[version.id]),
-                    "status": self.timeline.status[version.id],
-                    "url": version_url(version.id),
-                    "changes_url": changes_url(version.id) if previous else None,
-                    "material": version.material,
-                    "change_summary": version.change_summary,
-                    "sha256": version.sha256,
-                }
-            )
-        data: dict[str, Any] = {
-            "current": self.timeline.current.id if self.timeline.current else None,
-            "as_of": self.timeline.as_of.isoformat(),
-            "versions": entries,
-        }
-        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        return (json.dumps(versions_data(self.timeline), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def versions_data(timeline: Timeline) -> dict[str, Any]:
+    """The public ``versions.json`` contract (also printed by ``notice versions --json``), newest first."""
+    entries = []
+    for version in reversed(timeline.versions):
+        previous = timeline.previous(version.id)
+        entries.append(
+            {
+                "id": version.id,
+                "title": version.title,
+                "last_updated": version.last_updated.isoformat(),
+                "effective": version.effective.isoformat(),
+                "announced": _iso(version.announced),
+                "in_effect_until": _iso(timeline.until[version.id]),
+                "status": timeline.status[version.id],
+                "url": version_url(version.id),
+                "changes_url": changes_url(version.id) if previous else None,
+                "material": version.material,
+                "change_summary": version.change_summary,
+                "sha256": version.sha256,
+            }
+        )
+    return {
+        "current": timeline.current.id if timeline.current else None,
+        "as_of": timeline.as_of.isoformat(),
+        "versions": entries,
+    }
 
 
 def _iso(value: date | None) -> str | None:

@@ -55,3 +55,15 @@ def findings_for(old: str, new: str, config: MaterialConfig | None = None, **kwa
 
 def categories(old: str, new: str, **kwargs: str) -> set[str]:
     return {f.category for f in findings_for(old, new, **kwargs)}
+
+
+def assert_flagged(old: str, new: str, category: str, title: str) -> None:
+    """The edit yields a finding of ``category`` (other findings may come with it)."""
+    found = {f.category for f in findings_for(old, new, title=title)}
+    assert category in found, f"expected {category}, got {found or 'nothing'}"
+
+
+def assert_silent(old: str, new: str, title: str) -> None:
+    """The edit yields no finding at all."""
+    found = findings_for(old, new, title=title)
+    assert found == [], "\n".join(str(f) for f in found)

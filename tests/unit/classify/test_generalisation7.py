@@ -22,7 +22,7 @@ import pytest
 from noticekit.classify.changes import Change, classify_change
 from noticekit.classify.rules import new_content_words
 from noticekit.classify.sentences import split_units
-from tests.unit.classify.helpers import findings_for
+from tests.unit.classify.helpers import assert_flagged, assert_silent, findings_for
 
 # (id, section title, old body, new body, expected category)
 MATERIAL = [
@@ -188,14 +188,12 @@ NOT_MATERIAL = [
 
 @pytest.mark.parametrize(("title", "old", "new", "category"), [c[1:] for c in MATERIAL], ids=[c[0] for c in MATERIAL])
 def test_less_protective_edit_is_flagged(title, old, new, category):
-    found = {f.category for f in findings_for(old, new, title=title)}
-    assert category in found, f"expected {category}, got {found or 'nothing'}"
+    assert_flagged(old, new, category, title)
 
 
 @pytest.mark.parametrize(("title", "old", "new"), [c[1:] for c in NOT_MATERIAL], ids=[c[0] for c in NOT_MATERIAL])
 def test_protective_or_explanatory_edit_is_silent(title, old, new):
-    found = findings_for(old, new, title=title)
-    assert found == [], "\n".join(str(f) for f in found)
+    assert_silent(old, new, title)
 
 
 def test_safety_net_says_review_and_names_its_rule():
