@@ -261,6 +261,18 @@ _LIST_FILLER = frozenset(
 )
 
 
+_REPEATED = frozenset({"to", "for", "with", "by", "from", "in", "on", "at"})
+"""Prepositions a list repeats or drops per item ("go to A, to B and to C" -> "go to: - A; - B; - C")."""
+
+
+def same_words(old_units: Sequence[Unit], new_units: Sequence[Unit]) -> bool:
+    """Both bodies say the same words in the same order, but for list joiners, articles and possessives:
+    a sentence set out as bullets, a table made a list, punctuation or emphasis changed."""
+    old = [w for u in old_units if u.kind != "heading" for w in _content_sequence(u.norm) if w not in _REPEATED]
+    new = [w for u in new_units if u.kind != "heading" for w in _content_sequence(u.norm) if w not in _REPEATED]
+    return old == new
+
+
 def _content_sequence(norm: str) -> list[str]:
     """The words of a region of text without joining words, articles and possessives, in reading order.
 

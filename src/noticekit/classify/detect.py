@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from noticekit.classify.changes import Change, ensure_ops, find_changes
+from noticekit.classify.changes import Change, ensure_ops, find_changes, same_words
 from noticekit.classify.config import MaterialConfig
 from noticekit.classify.findings import Finding, excerpt
 from noticekit.classify.quantities import deadlines
@@ -24,8 +24,10 @@ from noticekit.diff.model import NoticeDiff, SectionDiff, WordOps, new_text, old
 INTRO_ID = "intro"
 """Section id used in findings about the notice's introduction (``index.md``)."""
 
-_GENERIC = frozenset({"list-item-added", "list-grew", "practice-added", "recipient-type-added", "substantive-change"})
-_SAFETY_NETS = frozenset({"list-grew", "practice-added", "recipient-type-added", "substantive-change"})
+_SAFETY_NETS = frozenset(
+    {"list-grew", "practice-added", "recipient-type-added", "substantive-change", "limit-lost", "benefit-narrowed"}
+)
+_GENERIC = _SAFETY_NETS | {"list-item-added"}
 
 _MIN_REMOVED_WORDS = 8
 """A removed (sub-)section with fewer words of text than this is not substantive."""
@@ -120,14 +122,18 @@ class _Part:
         status = section.status
         if status in ("modified", "unchanged") and old_body != new_body:
             status = "modified"
+        old_units = split_units(old_body) if status != "added" else []
+        new_units = split_units(new_body) if status != "removed" else []
+        if status == "modified" and same_words(old_units, new_units) and _same_headings(old_units, new_units):
+            status = "unchanged"  # reformatted: the same words in the same order
         return cls(
             section.id,
             section.new_title or section.old_title or section.id,
             section.sensitivity,
             status,
             ensure_ops(section.ops, old_body, new_body) if status != "unchanged" else (),
-            split_units(old_body) if status != "added" else [],
-            split_units(new_body) if status != "removed" else [],
+            old_units,
+            new_units,
         )
 
     @classmethod
@@ -135,6 +141,10 @@ class _Part:
         old_body, new_body = old_text(ops), new_text(ops)
         status = "modified" if old_body != new_body else "unchanged"
         return cls(INTRO_ID, "Introduction", "normal", status, ops, split_units(old_body), split_units(new_body))
+
+
+def _same_headings(old_units: list[Unit], new_units: list[Unit]) -> bool:
+    return [u.norm for u in old_units if u.kind == "heading"] == [u.norm for u in new_units if u.kind == "heading"]
 
 
 def _extra_families(config: MaterialConfig) -> tuple[Family, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -737,6 +738,12 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
+def _our_commitment(norm: str, period: str) -> bool:
+    """ "we will stop within five working days": a time we give ourselves, not a window the reader must meet."""
+    at = norm.find(period)
+    return at >= 0 and bool(re.search(r"\bwe (?:\w+ ){0,4}(?:within|in|after)? ?$", norm[:at]))
+
+
 def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
     """Slower answers to requests, shorter notice of changes, shorter windows to act."""
     checks: tuple[tuple[DurationRole, bool, str], ...] = (
@@ -769,7 +776,7 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
             )
             return
     for unit in change.new:
-        windows = [d for d in durations(unit.norm) if d.role == "window"]
+        windows = [d for d in durations(unit.norm) if d.role == "window" and not _our_commitment(unit.norm, d.text)]
         if windows and not _periods(view, change.old, "window") and _is_right_context(view, unit):
             yield _finding(
                 "deadline-worse",
@@ -1521,6 +1528,113 @@ def _verbs(verbs: list[str]) -> str:
 
 
 # --------------------------------------------------------------------------------------------------
+# Safety net: a limit that was in a sentence is gone from it
+
+_LIMIT_WORDS = frozenset({"not", "never", "no", "nor", "none", "nobody", "nothing", "neither", "only", "solely"})
+_LIMIT_BOUND = re.compile(
+    r"\b(?:no|not) (?:longer|later|more|sooner|earlier|fewer|less) than\b|\bno longer (?:need|needed|required)\b|"
+    r"\bnot only\b|\bno (?:charge|fee|cost)\b|\b(?:whether|if) or not\b|\bno matter\b|\bnot yet\b"
+)
+"""Limit words that state a bound or a figure of speech, not a promise: periods have their own rules."""
+_READER_LIMIT = re.compile(
+    r"\b(?:you|your \w+|users?|members?|customers?|parents?|visitors?)(?: \w+){0,2} "
+    r"(?:do|does|did|will|can|could|may|might|need|needs|must|are|is|have|has|would|should)(?: \w+)? (?:not|never|no)\b"
+)
+"""The reader's own limit ("you do not need to", "you cannot change"): lifting it gives the reader more."""
+
+
+_SCOPE = re.compile(r"^(?:this|these|the) (?:notice|policy|statement|section|page|document)s?\b")
+
+
+def _limits(norm: str) -> Counter[str]:
+    masked = _READER_LIMIT.sub(" ", _LIMIT_BOUND.sub(" ", norm))
+    return Counter(word for word in masked.split() if word in _LIMIT_WORDS)
+
+
+def limit_lost(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A sentence keeps its subject but loses a "never", "not", "no" or "only": what was ruled out or
+    confined is now allowed ("seen only by our verifiers and never shown" -> "shown unless a parent asks").
+
+    A safety net in other words than the specific promise rules know: the reader's own limits, bounds on
+    periods and limits restated elsewhere in the change are set aside.
+    """
+    if change.kind != "substantive" or not change.old or not change.new:
+        return
+    if sum(_limits(change.new_norm).values()) >= sum(_limits(change.old_norm).values()):
+        return
+    for old, new in change.pairs:
+        if old is None or new is None:
+            continue
+        lost = _limits(old.norm) - _limits(new.norm)
+        if not lost or _SCOPE.match(old.norm) or conditional_prohibition(old.norm, new.norm):
+            continue  # what the notice covers; "must not X without Y" -> "need Y to X", the same rule
+        word = sorted(lost)[0]
+        yield _finding(
+            "limit-lost",
+            "children" if _about_children(view, old) else "negation_removed",
+            view,
+            change,
+            f"A limit ({_quote(word)}) was taken out of {_quote(excerpt(old.plain, '', 90))}; "
+            "review whether it is material",
+        )
+        return
+
+
+# --------------------------------------------------------------------------------------------------
+# Safety net: what the reader can do, or what we promise to do for them, now has an exception
+
+_EXCEPTION = re.compile(
+    r"^(?:unless|except|excepting|other than|apart from|but not|save (?:where|for|that)|provided (?:that)?|"
+    r"as long as|so long as|only (?:if|when|where|once|after|for|within|while)|if and only if|subject to|"
+    r"(?:that|which|who) (?:has|have|are|is|were|was) (?:not|never)|(?:that|which) (?:you )?"
+    r"(?:have|has|are|is) not yet|(?:that|which) (?:are|is|were|was) still|"
+    r"where (?:we|it|the law) (?:agree|allow|permit)s?)\b"
+)
+"""Words that open an exception or a condition ("unless ...", "that has not yet been verified")."""
+_BENEFIT_VERB = re.compile(
+    r"\b(?:delet\w+|eras\w+|remov\w+|destroy\w*|anonymi[sz]\w+|correct\w*|rectif\w+|download\w*|export\w*|"
+    r"access\w*|copy|copies|object\w*|opt\w* out|withdraw\w*|unsubscrib\w+|restrict\w*|port\w*|refund\w*|"
+    r"tell you|notify you|inform you|ask (?:for )?your (?:consent|permission))\b"
+)
+
+
+_IMPERATIVE = re.compile(
+    r"^(?:(?:just|simply|please) )?(?:open|go|tap|click|select|pick|choose|use|visit|write|email|call|send|press|"
+    r"sign in|log in|head|find|follow|fill|complete|contact|ask|turn|switch|untick|tick)\b"
+)
+"""An instruction to the reader ("open My records, pick a sighting and tap Delete"): how a right is used."""
+
+
+def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A right, a choice or a commitment made for the reader gains an exception or a condition:
+    "pick any sighting and tap Delete" -> "pick any sighting that has not yet been verified and tap Delete".
+
+    Exceptions added to what *we* do with data narrow the practice and are left alone; consent gates too.
+    """
+    if change.kind != "substantive":
+        return
+    for old, new in change.pairs:
+        if old is None or new is None:
+            continue
+        benefit = READER_SUBJECT.search(old.norm) or _IMPERATIVE.match(old.norm) or "rights" in view.unit_topics(old)
+        if not benefit or not _BENEFIT_VERB.search(old.norm):
+            continue
+        for segment in inserted_segments(old.plain, new.plain):
+            text = segment.text
+            if segment.replaced or not _EXCEPTION.match(text) or CONSENT_GATE.search(text):
+                continue
+            yield _finding(
+                "benefit-narrowed",
+                "rights_reduced",
+                view,
+                change,
+                f"A right or choice now has an exception: {_quote(excerpt(text, '', 90))}; "
+                "review whether it is material",
+            )
+            return
+
+
+# --------------------------------------------------------------------------------------------------
 # "without X" turned into "with X"
 
 _WITHOUT = re.compile(r"\bwithout (?:(?:the|any|your|their|its|a|an)\b )?((?:\w+ ){0,2}\w+)")
@@ -1592,6 +1706,8 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         if _instruction(new.norm) or _LEGAL_BASIS.search(new.norm) or _EXPLAINS_EXISTING.match(new.norm):
             continue  # directions; the legal basis; "This is an automated comparison: ..." about what is there
+        if PLAIN_WORDS.match(new.norm):
+            continue  # "In plain terms: ..." says again what the sentence before it said
         if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
             continue  # rights and ways to get in touch have their own rules
         if SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")):
@@ -1613,6 +1729,11 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
                 return
 
 
+PLAIN_WORDS = re.compile(
+    r"^(?:in (?:plain|simple|everyday) (?:terms|english|words|language)|put simply|simply put|to put it simply|"
+    r"in short|in other words|in summary|that is to say)\b"
+)
+"""A sentence that announces it says the previous one again, in plainer words."""
 _LEGAL_BASIS = re.compile(
     r"\b(?:we rely on|relies on|(?:legal|lawful) (?:basis|bases|ground|grounds)|basis for (?:this|processing|using))\b"
 )
@@ -2011,6 +2132,24 @@ def _handles_data(view: SectionView, unit: Unit, added: str) -> str | None:
     return found[0][1].category if found else "new_purpose"
 
 
+_OUR_ACT = re.compile(
+    r"\b(?:we|it|our (?:\w+ )?(?:team|staff|system|service|app|platform)s?)(?: \w+){0,2} (?!not\b|never\b)\w+"
+)
+_NOT_AN_ACT = re.compile(
+    r"\b(?:this|these) (?:notice|policy|statement|page|terms)\b|"
+    r"\bwe (?:would|d) (?:appreciate|like|love|welcome|prefer)\b|"
+    r"\bwe (?:are|re) (?:happy|glad|pleased|sorry)\b|\b(?:means|includes|refers to)\b"
+)
+
+
+def _our_new_act(added: str) -> str | None:
+    """Words the safety net cannot name but that say the organisation does something new ("and it feeds
+    the system that learns ...", "and we will let your guarantor know"): worth a look, as a purpose."""
+    if _OUR_ACT.search(added) and not _NOT_AN_ACT.search(added) and not has_negation(added):
+        return "new_purpose"
+    return None
+
+
 _REASON = re.compile(
     r"^(?:because|since|as (?:required|the law|law)|to comply|in order to comply|so (?:that )?(?!we\b)\w+ can|"
     r"(?:\w+ ){0,4}for the (?:purposes|reasons) (?:in|of|set out in|described in) this)\b"
@@ -2031,8 +2170,10 @@ def _unit_explained(view: SectionView, new: Unit) -> bool:
         return True
     if _instruction(norm) or _LEGAL_BASIS.search(norm) or explains_words(new):
         return True
-    if _EXPLAINS_EXISTING.match(norm) or _EXPLAINS_WHY.match(norm) or _OTHERS_RIGHT.match(norm):
-        return True  # "This is an automated comparison: ...", "We do this because ...", "Parents can download ..."
+    if PLAIN_WORDS.match(norm) or _EXPLAINS_EXISTING.match(norm) or _EXPLAINS_WHY.match(norm):
+        return True  # "In plain terms: ...", "This is an automated comparison: ...", "We do this because ..."
+    if _OTHERS_RIGHT.match(norm):
+        return True  # "Parents can download ..."
     if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
         return True
     return bool(SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")))
@@ -2080,12 +2221,14 @@ def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         if has_negation(new.norm) and not has_negation(old.norm if old is not None else view.old_norm):
             continue  # a promise added ("we do not share ...; our tool is self-hosted")
+        if old is not None and sum((_limits(new.norm) - _limits(old.norm)).values()) > 0:
+            continue  # a limit added ("The co-operative may download" -> "Only the Data Officer may download")
         counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
         for segment in inserted_segments(counterpart, new.plain):
             words = new_content_words(view.old_norm, segment.text)
             if len(words) < SUBSTANTIVE_MIN_NEW_WORDS or _segment_explained(view, new, segment):
                 continue
-            category = _handles_data(view, new, segment.text)
+            category = _handles_data(view, new, segment.text) or _our_new_act(segment.text)
             if category is None:
                 continue
             yield _finding(
@@ -2121,5 +2264,7 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     practice_added,
     list_grew,
     recipient_type_added,
+    limit_lost,
+    benefit_narrowed,
     substantive_change,
 )

@@ -1,0 +1,208 @@
+"""The structural safety nets on their own, with every other rule switched off.
+
+The specific rules catch most phrasings first, so the nets are tested alone: each must speak on the
+edit it exists for and stay silent on its protective mirror. Then the whole detector is checked on the
+mirrors, so that a net never turns a harmless edit into a finding.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from noticekit.classify import rules
+from noticekit.classify.changes import same_words
+from noticekit.classify.sentences import split_units
+from tests.unit.classify.helpers import assert_silent, body, findings_for
+
+detect_module = importlib.import_module("noticekit.classify.detect")
+
+
+@pytest.fixture
+def only(monkeypatch):
+    """Run the detector with ``rule`` as its only change rule."""
+
+    def run(rule, old: str, new: str, title: str = "About your information"):
+        monkeypatch.setattr(detect_module, "CHANGE_RULES", (rule,))
+        return findings_for(old, new, title=title)
+
+    return run
+
+
+# (id, rule, title, old, new, expected category)
+SPEAKS = [
+    (
+        "limit-never-dropped",
+        rules.limit_lost,
+        "Visit notes",
+        "The notes are never shown to the family and are read by the coordinator.",
+        "The notes are shown to the family when they ask and are read by the coordinator.",
+        "negation_removed",
+    ),
+    (
+        "limit-only-dropped-for-children",
+        rules.limit_lost,
+        "Pupils' work",
+        "Drawings by pupils under 13 are visible only to their teacher.",
+        "Drawings by pupils under 13 are visible to their teacher and in the class gallery.",
+        "children",
+    ),
+    (
+        "limit-no-dropped",
+        rules.limit_lost,
+        "Sensor data",
+        "No room-by-room readings leave the hub.",
+        "Room-by-room readings leave the hub once a day for the energy report.",
+        "negation_removed",
+    ),
+    (
+        "exception-to-correction",
+        rules.benefit_narrowed,
+        "Correcting your record",
+        "You can ask us to correct any entry in your claim record by replying to the claim email.",
+        "You can ask us to correct any entry in your claim record, unless it has already gone to the loss "
+        "adjuster, by replying to the claim email.",
+        "rights_reduced",
+    ),
+    (
+        "exception-to-instruction",
+        rules.benefit_narrowed,
+        "Deleting sightings",
+        "Open My records, pick any sighting and tap Delete to remove it from the map.",
+        "Open My records, pick any sighting that has not yet been checked and tap Delete to remove it from the map.",
+        "rights_reduced",
+    ),
+    (
+        "our-new-act-in-unknown-words",
+        rules.substantive_change,
+        "Your bookings",
+        "We keep your booking history so that depot staff can answer questions about a hire.",
+        "We keep your booking history so that depot staff can answer questions about a hire, and it feeds the "
+        "engine that ranks which vans appear first for each customer.",
+        "new_purpose",
+    ),
+]
+
+SILENT = [
+    (
+        "limit-added",
+        rules.substantive_change,
+        "Who sees your file",
+        "Our staff may open your file to answer questions and to prepare your budget.",
+        "Only your named adviser and their supervisor may open your file to answer questions and to prepare your "
+        "budget.",
+    ),
+    (
+        "reader-limit-lifted",
+        rules.limit_lost,
+        "Your account",
+        "You cannot change your username after sign-up.",
+        "You can change your username at any time in Settings.",
+    ),
+    (
+        "bound-not-a-promise",
+        rules.limit_lost,
+        "Keeping your data",
+        "We keep call recordings for no longer than 90 days.",
+        "We keep call recordings for 60 days.",
+    ),
+    (
+        "scope-of-notice",
+        rules.limit_lost,
+        "About this notice",
+        "This notice does not cover people who apply to work for us.",
+        "This notice covers our clients; people who apply to work for us get a separate notice.",
+    ),
+    (
+        "prohibition-restated",
+        rules.limit_lost,
+        "Children",
+        "Children must not use the app without a parent's consent.",
+        "Children need a parent's consent to use the app.",
+    ),
+    (
+        "exception-to-our-practice",
+        rules.benefit_narrowed,
+        "Marketing",
+        "We share your email address with our partner gyms.",
+        "We share your email address with our partner gyms unless you tell us not to.",
+    ),
+    (
+        "definition-is-not-an-act",
+        rules.substantive_change,
+        "Health information",
+        "We collect health information you give us when you book a class.",
+        "We collect health information you give us when you book a class. Health information includes details "
+        "of any injury or illness you tell us about.",
+    ),
+    (
+        "notice-updates-are-not-an-act",
+        rules.substantive_change,
+        "About this notice",
+        "This notice explains how we handle your information.",
+        "This notice explains how we handle your information, and we may update this notice from time to time.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "rule", "title", "old", "new", "category"), SPEAKS, ids=[c[0] for c in SPEAKS])
+def test_net_speaks_alone(only, case_id, rule, title, old, new, category):
+    found = only(rule, old, new, title)
+    assert [(f.rule, f.category) for f in found] == [(rule.__name__.replace("_", "-"), category)]
+
+
+@pytest.mark.parametrize(("case_id", "rule", "title", "old", "new"), SILENT, ids=[c[0] for c in SILENT])
+def test_net_is_silent_alone(only, case_id, rule, title, old, new):
+    assert only(rule, old, new, title) == []
+
+
+@pytest.mark.parametrize(("case_id", "rule", "title", "old", "new"), SILENT, ids=[c[0] for c in SILENT])
+def test_whole_detector_is_silent_on_the_mirrors(case_id, rule, title, old, new):
+    assert_silent(old, new, title)
+
+
+def test_our_commitment_is_not_a_reader_deadline():
+    old = 'We send the weekly digest to every member. To stop it, untick "Digest" in Settings.'
+    new = (
+        'We send the weekly digest to every member. To stop it, untick "Digest" in Settings and we will stop '
+        "sending it within three working days."
+    )
+    assert_silent(old, new, "The weekly digest")
+    assert rules._our_commitment("we will stop sending it within three working days", "three working days")
+    assert not rules._our_commitment("you must reply within three working days", "three working days")
+
+
+def test_plain_words_restatement_is_silent():
+    old = "We process your details under Article 6(1)(e) UK GDPR, as the register is kept under the Boat Act."
+    new = old + " Put simply: the law asks us to run the register, and we use your details for that alone."
+    assert_silent(old, new, "Why we hold your details")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "same"),
+    [
+        (
+            "We send your order to the bakery, to the courier and to our payment firm.",
+            "We send your order:\n\n- to **the bakery**;\n- to **the courier**; and\n- to **our payment firm**.",
+            True,
+        ),
+        (
+            "We collect:\n\n- your name,\n- your email.",
+            "We collect:\n\n- your name;\n- your email; and\n- your phone number.",
+            False,
+        ),
+        ("We do not sell your data.", "We sell your data.", False),
+    ],
+)
+def test_same_words_sees_only_reformatting(old, new, same):
+    assert same_words(split_units(body(old)), split_units(body(new))) is same
+
+
+def test_reformatted_section_has_no_finding():
+    old = "When you book, your details go to our ticket platform, which runs the pages; to our payment provider."
+    new = (
+        "When you book, your details go to:\n\n- **our ticket platform**, which runs the pages;\n"
+        "- **our payment provider**."
+    )
+    assert_silent(old, new, "Who receives your details")
