@@ -25,7 +25,15 @@ INTRO_ID = "intro"
 """Section id used in findings about the notice's introduction (``index.md``)."""
 
 _SAFETY_NETS = frozenset(
-    {"list-grew", "practice-added", "recipient-type-added", "substantive-change", "limit-lost", "benefit-narrowed"}
+    {
+        "list-grew",
+        "practice-added",
+        "recipient-type-added",
+        "substantive-change",
+        "limit-lost",
+        "benefit-narrowed",
+        "statement-rewritten",
+    }
 )
 _GENERIC = _SAFETY_NETS | {"list-item-added"}
 

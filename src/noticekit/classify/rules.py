@@ -470,7 +470,7 @@ _WINDOW_PERIOD = (
 )
 _READER_WINDOW = re.compile(
     r"\byou (?:\w+ ){0,2}(?:can|may|could|must|have to|need to|are entitled to|have the right to) "
-    r"(?:(?!we |our |us )\w+ ){0,10}?" + _WINDOW_PERIOD + r"\b"
+    r"(?:(?!we )\w+ ){0,10}?" + _WINDOW_PERIOD + r"\b"
 )
 _READER_HAS_WINDOW = re.compile(
     r"\byou (?:will )?(?:have|get|are given|are allowed) (?:only )?"
@@ -738,6 +738,11 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
+def _days(period: str) -> float:
+    found = durations(period)
+    return found[0].days if found else float("inf")
+
+
 def _our_commitment(norm: str, period: str) -> bool:
     """ "we will stop within five working days": a time we give ourselves, not a window the reader must meet."""
     at = norm.find(period)
@@ -766,7 +771,18 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
         ):
             continue
         match = next((m for m in _reader_windows(unit.norm) if m.group("period") not in old_windows), None)
-        if match and not old_windows:
+        shorter = match and old_windows and _days(match.group("period")) < min(map(_days, old_windows))
+        if match and (not old_windows or shorter):
+            if shorter:
+                before = min(old_windows, key=_days)
+                yield _finding(
+                    "deadline-worse",
+                    "rights_reduced",
+                    view,
+                    change,
+                    f"The time you have to act goes from {before} to {match.group('period')}",
+                )
+                return
             yield _finding(
                 "deadline-worse",
                 "rights_reduced",
@@ -1546,6 +1562,14 @@ _READER_LIMIT = re.compile(
 _SCOPE = re.compile(r"^(?:this|these|the) (?:notice|policy|statement|section|page|document)s?\b")
 
 
+_RESTRICTIONS = frozenset({"only", "solely"})
+
+
+def _weight(limits: Counter[str]) -> int:
+    """A denial ("not", "never") rules a practice out; a restriction ("only") lets part of it in."""
+    return sum(count * (1 if word in _RESTRICTIONS else 2) for word, count in limits.items())
+
+
 def _limits(norm: str) -> Counter[str]:
     masked = _READER_LIMIT.sub(" ", _LIMIT_BOUND.sub(" ", norm))
     return Counter(word for word in masked.split() if word in _LIMIT_WORDS)
@@ -1560,12 +1584,14 @@ def limit_lost(view: SectionView, change: Change) -> Iterator[Finding]:
     """
     if change.kind != "substantive" or not change.old or not change.new:
         return
-    if sum(_limits(change.new_norm).values()) >= sum(_limits(change.old_norm).values()):
+    if _weight(_limits(change.new_norm)) >= _weight(_limits(change.old_norm)):
         return
     for old, new in change.pairs:
         if old is None or new is None:
             continue
         lost = _limits(old.norm) - _limits(new.norm)
+        if _weight(_limits(new.norm)) < _weight(_limits(old.norm)) and not lost:
+            lost = Counter({word: 1 for word in _limits(old.norm) if word not in _RESTRICTIONS})  # "not" -> "only"
         if not lost or _SCOPE.match(old.norm) or conditional_prohibition(old.norm, new.norm):
             continue  # what the notice covers; "must not X without Y" -> "need Y to X", the same rule
         word = sorted(lost)[0]
@@ -2242,6 +2268,124 @@ def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
             return
 
 
+# --------------------------------------------------------------------------------------------------
+# Safety net: words of a statement about data replaced by other words
+
+_RENAMED = re.compile(r"\b(?:formerly|previously|now called|renamed|trading as|known as|rebranded)\b")
+_CONTACT_PERSON = re.compile(r"\b(?:data protection officer|dpo|representative)\b")
+_PARENT_CAN = re.compile(r"\b(?:parents?|guardians?|carers?)(?: \w+){0,2} (?:can|may|are able to)\b")
+_PARENT = re.compile(r"\b(?:parents?|guardians?|carers?)\b")
+_PARENT_CONSENT = re.compile(r"\b(?:parents?|parental|guardians?)\b(?: \w+){0,2} (?:consent|permission|approval)\b")
+_DEFINES = re.compile(r"^(?:\w+ ){1,3}(?:means|include|includes|including|refers to)\b")
+_REWRITE_MIN_NEW_WORDS = 3
+"""How many content words a replacement must bring that the words it replaces did not have."""
+_TOPIC_CATEGORY = {
+    "transfer": "transfer_mechanism",
+    "children": "children",
+    "retention": "longer_retention",
+    "rights": "rights_reduced",
+    "recipients": "new_recipients",
+    "data": "new_data_category",
+    "controller": "controller_identity",
+}
+
+
+_FIRM_WORD = re.compile(
+    r"\b(?:ltd|limited|inc|llc|llp|plc|gmbh|ag|sa|bv|corp|corporation|company|co operative|cooperative|group|"
+    r"society|trust|holdings|partners)\b"
+)
+
+
+def _capitalised(norm: str, plain: str) -> bool:
+    """Every word of ``norm`` is written with a capital in ``plain``: a name."""
+    words = [w for w in norm.split() if w.isalpha()]
+    if not words:
+        return False
+    return all(re.search(rf"\b{re.escape(w.capitalize())}\b", plain) for w in words)
+
+
+def _sensitive_mentions(unit: Unit) -> set[str]:
+    """Topics a sentence itself names where any new word can matter: another country, children."""
+    found = set()
+    if ABROAD.pattern.search(unit.norm):
+        found.add("transfer")
+    if CHILDREN.pattern.search(unit.norm):
+        found.add("children")
+    return found
+
+
+def _rewrite_category(view: SectionView, unit: Unit, mentions: set[str]) -> str:
+    for topic in ("children", "transfer"):
+        if topic in mentions:
+            return _TOPIC_CATEGORY[topic]
+    for topic in ("transfer", "children", "retention", "rights", "recipients", "data", "controller"):
+        if topic in view.unit_topics(unit):
+            return _TOPIC_CATEGORY[topic]
+    return "new_purpose"
+
+
+def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
+    """Words of a statement replaced by words that say something else, when no specific rule knew them:
+    "governed by the Standard Contractual Clauses" -> "governed by Pipeloom's Binding Corporate Rules",
+    "provided to the insurer that underwrites our policy" -> "provided to insurers that offer cover".
+
+    Recall first: only replacements that bring at least three content words the replaced words lacked (two
+    in a sentence about another country, about children or about who is responsible) that the old section
+    never used, and not periods (their own rules know which
+    way is longer), contact details, renamed firms, plain-words restatements or definitions. In a sentence
+    about another country or about children, an insertion counts as well, unless it is a protection, a
+    negation, a period, a parent's consent, or something the reader (or a parent) can do.
+    """
+    if change.kind != "substantive" or not change.new or CONTACT_US.search(normalise(view.title)):
+        return
+    for old, new in change.pairs:
+        if new is None or _RENAMED.search(new.norm) or _CONTACT_PERSON.search(new.norm):
+            continue
+        if PLAIN_WORDS.match(new.norm) or explains_words(new):
+            continue
+        if old is not None and sum((_limits(new.norm) - _limits(old.norm)).values()) > 0:
+            continue  # a limit added
+        mentions = _sensitive_mentions(new)
+        least = 2 if mentions or "controller" in view.unit_topics(new) else _REWRITE_MIN_NEW_WORDS
+        counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
+        for segment in inserted_segments(counterpart, new.plain):
+            section_new = set(new_content_words(view.old_norm, segment.text))
+            replaced = " ".join(segment.replaced)
+            if _content_stems(replaced):
+                brought = [w for w in new_content_words(replaced, segment.text) if w in section_new]
+                if len(brought) < least or durations(segment.text) or durations(replaced):
+                    continue
+                if CONTACT_DETAIL.search(segment.text) and CONTACT_DETAIL.search(replaced):
+                    continue
+                if (
+                    old is not None
+                    and not _FIRM_WORD.search(new.norm)
+                    and _capitalised(segment.text, new.plain)
+                    and _capitalised(replaced, old.plain)
+                ):
+                    continue  # one name for another ("Gareth Owen" -> "Anwen Price"): the firm's rules judge firms
+                what = f"{_quote(excerpt(replaced, '', 60))} becomes {_quote(excerpt(segment.text, '', 80))}"
+            else:
+                if not mentions or len(section_new) < least or _DEFINES.match(segment.text):
+                    continue
+                lead = " ".join(segment.before.split()[-4:])
+                if PROTECTIVE.search(segment.text) or has_negation(f"{lead} {segment.text}"):
+                    continue
+                if durations(segment.text) or _PARENT_CAN.search(segment.text) or _PARENT_CONSENT.search(segment.text):
+                    continue
+                if READER_SUBJECT.search(segment.text) and ("children" not in mentions or _PARENT.search(segment.text)):
+                    continue
+                what = f"added {_quote(excerpt(segment.text, '', 90))}"
+            yield _finding(
+                "statement-rewritten",
+                _rewrite_category(view, new, mentions),
+                view,
+                change,
+                f"A statement about data now says something else: {what}; review whether it is material",
+            )
+            return
+
+
 CHANGE_RULES: tuple[RuleFunc, ...] = (
     purpose_added,
     data_added,
@@ -2267,4 +2411,5 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     limit_lost,
     benefit_narrowed,
     substantive_change,
+    statement_rewritten,
 )

@@ -60,7 +60,13 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _ATTR_LIST = re.compile(r"\{:?\s*[.#][^}]*\}")
 _EMPHASIS = re.compile(r"\*\*|__|~~|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
 
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]|\bmailto:\S+|\btel:\S+", re.I)
+_URL = re.compile(
+    r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]|\bmailto:\S+|\btel:\S+|"
+    # a bare address written as link text: "vaultlet.com/legal/data-requests", "ico.org.uk"
+    r"(?<![@\w.])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|uk|eu|de|fr|ie|au|nz|ca|us|gov|edu|app|example)"
+    r"(?:/[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"])?(?![\w@])",
+    re.I,
+)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?:\+|\(\+?|\b0)\d[\d\s().\-/]{5,}\d\b")
 _CONTRACTIONS = (
