@@ -2276,6 +2276,10 @@ _CONTACT_PERSON = re.compile(r"\b(?:data protection officer|dpo|representative)\
 _PARENT_CAN = re.compile(r"\b(?:parents?|guardians?|carers?)(?: \w+){0,2} (?:can|may|are able to)\b")
 _PARENT = re.compile(r"\b(?:parents?|guardians?|carers?)\b")
 _PARENT_CONSENT = re.compile(r"\b(?:parents?|parental|guardians?)\b(?: \w+){0,2} (?:consent|permission|approval)\b")
+_NAMED_CONTROLLER = re.compile(
+    r"\b(?:is|are|becomes?|acts? as|will act as|is acting as) (?:the |a |an )?(?:joint |independent |separate )?"
+    r"controllers?\b"
+)
 _DEFINES = re.compile(r"^(?:\w+ ){1,3}(?:means|include|includes|including|refers to)\b")
 _REWRITE_MIN_NEW_WORDS = 3
 """How many content words a replacement must bring that the words it replaces did not have."""
@@ -2294,6 +2298,40 @@ _FIRM_WORD = re.compile(
     r"\b(?:ltd|limited|inc|llc|llp|plc|gmbh|ag|sa|bv|corp|corporation|company|co operative|cooperative|group|"
     r"society|trust|holdings|partners)\b"
 )
+
+
+_KEEPING = re.compile(r"\b(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed|ing)|hold|holds|held)\b")
+
+
+def _count_raised(view: SectionView, change: Change) -> Finding | None:
+    """A period in a unit the period rules do not know ("three growing seasons" -> "five growing seasons"):
+    the same words around a bigger number in a sentence about keeping data."""
+    for old, new in change.pairs:
+        if old is None or new is None or not _KEEPING.search(new.norm) or durations(new.norm):
+            continue
+        old_words, new_words = old.norm.split(), new.norm.split()
+        if len(old_words) != len(new_words):
+            continue
+        diff = [(a, b) for a, b in zip(old_words, new_words, strict=True) if a != b]
+        if len(diff) != 1:
+            continue
+        before, after = (_small_number(word) for word in diff[0])
+        if before is not None and after is not None and after > before:
+            return _finding(
+                "retention-longer",
+                "longer_retention",
+                view,
+                change,
+                f"A period of keeping data goes from {_quote(diff[0][0])} to {_quote(diff[0][1])} of the same unit",
+            )
+    return None
+
+
+def _small_number(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    found = durations(f"{word} days")
+    return found[0].days if found else None
 
 
 def _capitalised(norm: str, plain: str) -> bool:
@@ -2338,6 +2376,10 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
     """
     if change.kind != "substantive" or not change.new or CONTACT_US.search(normalise(view.title)):
         return
+    raised = _count_raised(view, change)
+    if raised:
+        yield raised
+        return
     for old, new in change.pairs:
         if new is None or _RENAMED.search(new.norm) or _CONTACT_PERSON.search(new.norm):
             continue
@@ -2366,6 +2408,18 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
                     continue  # one name for another ("Gareth Owen" -> "Anwen Price"): the firm's rules judge firms
                 what = f"{_quote(excerpt(replaced, '', 60))} becomes {_quote(excerpt(segment.text, '', 80))}"
             else:
+                named = _NAMED_CONTROLLER.search(segment.text)
+                was = old.norm if old is not None else view.old_norm
+                if named and len(_NAMED_CONTROLLER.findall(new.norm)) > len(_NAMED_CONTROLLER.findall(was)):
+                    yield _finding(
+                        "statement-rewritten",
+                        "controller_identity",
+                        view,
+                        change,
+                        f"Someone is now named as a controller: {_quote(excerpt(segment.text, '', 90))}; "
+                        "review whether it is material",
+                    )
+                    return
                 if not mentions or len(section_new) < least or _DEFINES.match(segment.text):
                     continue
                 lead = " ".join(segment.before.split()[-4:])

@@ -111,7 +111,14 @@ class Unit:
 
     @cached_property
     def norm(self) -> str:
-        return normalise(self.plain)
+        norm = normalise(self.plain)
+        if self.kind == "item":
+            # The joining word moves when an item is added or removed ("...online; and"): it says nothing.
+            norm = _ITEM_GLUE.sub("", norm)
+        return norm
+
+
+_ITEM_GLUE = re.compile(r"^(?:and|or) (?=\w)|(?<=\w) (?:and|or)$")
 
 
 def plain_text(markdown: str, *, table_row: bool = False) -> str:
