@@ -878,6 +878,10 @@ def right_friction(view: SectionView, change: Change) -> Iterator[Finding]:
 
 _EASY_CHANNELS = {
     "phone": re.compile(r"\b(?:ring|rings|call|calling|phone|phoning|telephone|zzphone)\b"),
+    "in person": re.compile(
+        r"\b(?:in person|at reception|(?:tell|ask|speak to) (?:any|a|one of our) (?:\w+ )?"
+        r"(?:instructor|staff|member of staff|employee|colleague|team member)s?)\b"
+    ),
     "email": re.compile(r"\b(?:email|emailing|e mail|zzemail)\b"),
     "online": re.compile(
         r"\b(?:online|website|web form|the app|our app|in app|settings|account page|dashboard|portal|chat|zzurl|"
@@ -912,6 +916,15 @@ def right_route_harder(view: SectionView, change: Change) -> Iterator[Finding]:
                 view,
                 change,
                 f"A right can no longer be used by {', '.join(sorted(before))}; only a slower route is left",
+            )
+            return
+        if after and before - after and not _easy_channels(view.new_norm) >= before:
+            yield _finding(
+                "right-route-harder",
+                "rights_reduced",
+                view,
+                change,
+                f"Fewer ways to use a right: no longer by {', '.join(sorted(before - after))}",
             )
             return
 
@@ -2137,6 +2150,13 @@ def new_content_words(old_norm: str, new_norm: str) -> list[str]:
     return words
 
 
+_WE_NEED = re.compile(
+    r"\bwe (?:also |will |may |might |then )?(?:need|needs|ask for|asks for|require|requires|request|take|note|"
+    r"write down|hold|ask you for|ask you to give us)\b"
+)
+"""What we ask the reader to hand over ("we also need your home address and ..."): a list of data."""
+
+
 def _handles_data(view: SectionView, unit: Unit, added: str) -> str | None:
     """The category of the data-handling statement ``unit`` makes (with its list lead-in), or None.
 
@@ -2146,7 +2166,8 @@ def _handles_data(view: SectionView, unit: Unit, added: str) -> str | None:
     asserted = verb_polarity(text)[1]
     found = actions(text)
     if not asserted and not found:
-        return None
+        asked = _WE_NEED.search(text) and not has_negation(_READER_CONDITION.sub(" ", text))
+        return "new_data_category" if asked else None
     if not _HANDLING_SUBJECT.search(text) and not asserted:
         return None
     own = actions(added)
@@ -2205,6 +2226,10 @@ def _unit_explained(view: SectionView, new: Unit) -> bool:
     return bool(SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")))
 
 
+_READER_CONDITION = re.compile(r"\b(?:if|when|where|while|in case) you (?:\w+ ){0,3}?(?:not|never)(?: \w+){0,2}")
+"""A condition on the reader ("if you will not be in"): its negation limits nothing we do."""
+
+
 def _segment_explained(view: SectionView, new: Unit, segment: Segment) -> bool:
     """An insertion that is an example, a choice, the reader's act, a period, a protection or a negation."""
     text = segment.text
@@ -2220,12 +2245,12 @@ def _segment_explained(view: SectionView, new: Unit, segment: Segment) -> bool:
         return True
     if CONSENT_GATE.search(f"{lead} {text}") or CHOICE.search(reader_benefit_removed(text)):
         return True
-    if READER_SUBJECT.search(text.split(" that ")[0]) or _SECURITY_WORDS.search(text):
+    if READER_SUBJECT.search(_READER_CONDITION.sub(" ", text).split(" that ")[0]) or _SECURITY_WORDS.search(text):
         return True
     if durations(text, _default_role(view, new)):
         return True  # periods have their own rules, which know which way is longer
-    unmasked = _NOUN_LIMIT.sub(" ", text)
-    return bool(PROTECTIVE.search(unmasked)) or has_negation(f"{lead} {text}")
+    unmasked = _READER_CONDITION.sub(" ", _NOUN_LIMIT.sub(" ", text))
+    return bool(PROTECTIVE.search(unmasked)) or has_negation(_READER_CONDITION.sub(" ", f"{lead} {text}"))
 
 
 def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
@@ -2245,7 +2270,9 @@ def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
     for old, new in change.pairs:
         if new is None or _unit_explained(view, new):
             continue
-        if has_negation(new.norm) and not has_negation(old.norm if old is not None else view.old_norm):
+        if has_negation(_READER_CONDITION.sub(" ", new.norm)) and not has_negation(
+            old.norm if old is not None else view.old_norm
+        ):
             continue  # a promise added ("we do not share ...; our tool is self-hosted")
         if old is not None and sum((_limits(new.norm) - _limits(old.norm)).values()) > 0:
             continue  # a limit added ("The co-operative may download" -> "Only the Data Officer may download")
