@@ -223,10 +223,10 @@ ACTIONS: tuple[Action, ...] = (
     _action(
         "disclose", "new_recipients", r"disclos(?:e|es|ed|ing|ure|ures)", r"shar(?:e|es|ed|ing)",
         r"transmit(?:s|ted|ting)?", r"transfer(?:s|red|ring)?", r"pass(?:es|ed|ing)? (?:\w+ |; ){0,8}?(?:on|to)\b",
-        r"sen(?:d|ds|t|ding) (?:\w+ ){0,4}to", r"provid(?:e|es|ed|ing) (?:\w+ ){0,4}to",
+        r"sen(?:d|ds|t|ding) (?:\w+ ){0,8}?to", r"provid(?:e|es|ed|ing) (?:\w+ ){0,8}?to",
         r"(?:give|gives|given|giving|gave) (?:\w+ ){0,3}access", r"(?:make|makes|made|making) (?:\w+ ){0,7}available",
         r"publish(?:es|ed|ing)?", r"(?:show|shows|shown|showing) (?:\w+ ){0,4}to", r"visible to",
-        r"report(?:s|ed|ing)? (?:\w+ ){0,4}to", r"forward(?:s|ed|ing)?", r"suppl(?:y|ies|ied)",
+        r"report(?:s|ed|ing)? (?:\w+ ){0,8}?to", r"forward(?:s|ed|ing)?", r"suppl(?:y|ies|ied)",
         r"hand(?:s|ed|ing)? (?:over )?(?:your |the |their |any )?(?:data|information|details|records|files)",
         r"hand(?:s|ed|ing)? (?:\w+ |; ){1,8}?over to",
     ),

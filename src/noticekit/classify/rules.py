@@ -209,9 +209,27 @@ def _asserted_matches(family: Family, units: Iterable[Unit]) -> Iterator[tuple[U
     """Matches of ``family`` in ``units`` that are not denied by a negation."""
     for unit in units:
         norm = unit.norm
+        glosses = _glosses(unit.plain)
         for match in family.matches(norm):
-            if not negated(norm, match.start(), match.end()):
-                yield unit, match
+            if negated(norm, match.start(), match.end()):
+                continue
+            if any(match.group(0) in gloss for gloss in glosses) and not any(
+                match.group(0) in part for part in _outside_glosses(unit.plain)
+            ):
+                continue  # "the track each flight followed (the series of GPS positions ...)": says what a word means
+            yield unit, match
+
+
+_GLOSS = re.compile(r"\((?:the|a|an|i\.e\.|ie|e\.g\.|eg|that is|meaning|which|in other words)\b[^()]*\)", re.I)
+
+
+def _glosses(plain: str) -> list[str]:
+    """Normalised bracketed asides that explain the word before them."""
+    return [normalise(m.group(0)) for m in _GLOSS.finditer(plain)]
+
+
+def _outside_glosses(plain: str) -> list[str]:
+    return [normalise(_GLOSS.sub(" ", plain))]
 
 
 def inserted(
@@ -361,7 +379,10 @@ def _first_statement(family: Family, units: Iterable[Unit]) -> str | None:
     for unit in units:
         if denial_sentence(unit.norm):
             continue
+        glosses, outside = _glosses(unit.plain), " ".join(_outside_glosses(unit.plain))
         for match in family.matches(unit.norm):
+            if any(match.group(0) in gloss for gloss in glosses) and match.group(0) not in outside:
+                continue  # a bracketed gloss of a word already there
             if family.category == "new_data_category" and _coarsened(unit.norm, match.start(), match.end()):
                 continue  # "GPS locations are rounded to the nearest 100 metres": less precise data, not new data
             if not negated(unit.norm, match.start(), match.end()) and not _object_of_choice(unit.norm, match.start()):
@@ -535,7 +556,7 @@ _ANCHOR = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:from|after|following
 _ANCHOR_END = re.compile(r" (?:as|and|then|because|unless|but|so|in case|in order|after which|to comply|so that)\b.*$")
 """An event ends where the sentence goes on to a reason or the next step ("..., as required by law")."""
 _LATER_EVENT = re.compile(
-    r"\b(?:next|last|latest|final|end|ends|ended|close\w*|closure|expir\w+|terminat\w+|leav\w+|left|"
+    r"\b(?:next|last|latest|final|(?:most )?recent|end|ends|ended|close\w*|closure|expir\w+|terminat\w+|leav\w+|left|"
     r"later|subsequent|further|complet\w+|conclu\w+|resolv\w+|settle\w*|cease\w*|inactiv\w+|stop\w*|cancel\w*|"
     r"finish\w*)\b"
 )
@@ -1513,7 +1534,7 @@ def _practice_promise_removed(view: SectionView, change: Change) -> Iterator[Fin
                 f"A promise not to {_verbs(flipped or dropped)} was removed or reversed",
             )
             return
-        added = sorted(qualifiers(new.norm) - qualifiers(old.norm))
+        added = sorted(q for q in qualifiers(new.norm) - qualifiers(old.norm) if not _said_before(q, new.norm, view))
         if added and denied & new_denied and _qualifies_promise(new.norm, denied & new_denied, added):
             yield _finding(
                 "negation-weakened",
@@ -1532,6 +1553,14 @@ _FUNCTION_WORDS = frozenset({
     "no", "never", "do", "does", "any", "all",
 })
 # fmt: on
+
+
+def _said_before(word: str, norm: str, view: SectionView) -> bool:
+    """``word`` with the three words after it was already in the old section: a sentence joined or split, as
+    when a list becomes a table ("They are off unless you turn them on" moved into a cell)."""
+    at = norm.find(word)
+    phrase = " ".join(norm[at:].split()[:4]) if at >= 0 else word
+    return phrase in view.old_norm
 
 
 def _restated(old: str, verbs: Iterable[str], new: str) -> bool:
@@ -1583,9 +1612,19 @@ def _weight(limits: Counter[str]) -> int:
     return sum(count * (1 if word in _RESTRICTIONS else 2) for word, count in limits.items())
 
 
-def _limits(norm: str) -> Counter[str]:
-    masked = _READER_LIMIT.sub(" ", _LIMIT_BOUND.sub(" ", norm))
+def _limits(norm: str, *, reader: bool = False) -> Counter[str]:
+    """The limit words of ``norm``; the reader's own limits count only when ``reader`` (a child's limits)."""
+    masked = _LIMIT_BOUND.sub(" ", norm)
+    if not reader:
+        masked = _READER_LIMIT.sub(" ", masked)
     return Counter(word for word in masked.split() if word in _LIMIT_WORDS)
+
+
+def _mostly_restated(old: Unit, new_units: tuple[Unit, ...]) -> bool:
+    """Half or more of a removed sentence's content words are still said in the change's new sentences."""
+    words = set(_content_stems(old.norm))
+    kept = words & {stem for unit in new_units for stem in _content_stems(unit.norm)}
+    return bool(words) and len(kept) * 2 >= len(words) and any(_limits(u.norm) for u in new_units)
 
 
 def limit_lost(view: SectionView, change: Change) -> Iterator[Finding]:
@@ -1597,14 +1636,29 @@ def limit_lost(view: SectionView, change: Change) -> Iterator[Finding]:
     """
     if change.kind != "substantive" or not change.old or not change.new:
         return
-    if _weight(_limits(change.new_norm)) >= _weight(_limits(change.old_norm)):
+    children = any(_about_children(view, unit) for unit in change.old)
+    if _weight(_limits(change.new_norm, reader=children)) >= _weight(_limits(change.old_norm, reader=children)):
         return
     for old, new in change.pairs:
-        if old is None or new is None:
+        if old is None:
             continue
-        lost = _limits(old.norm) - _limits(new.norm)
-        if _weight(_limits(new.norm)) < _weight(_limits(old.norm)) and not lost:
-            lost = Counter({word: 1 for word in _limits(old.norm) if word not in _RESTRICTIONS})  # "not" -> "only"
+        old_limits = _limits(old.norm, reader=children)
+        if new is None:
+            if old_limits and not _SCOPE.match(old.norm) and not _mostly_restated(old, change.new):
+                yield _finding(
+                    "limit-lost",
+                    "children" if children else "negation_removed",
+                    view,
+                    change,
+                    f"A sentence with a limit ({_quote(sorted(old_limits)[0])}) was taken out: "
+                    f"{_quote(excerpt(old.plain, '', 90))}; review whether it is material",
+                )
+                return
+            continue
+        new_limits = _limits(new.norm, reader=children)
+        lost = old_limits - new_limits
+        if _weight(new_limits) < _weight(old_limits) and not lost:
+            lost = Counter({word: 1 for word in old_limits if word not in _RESTRICTIONS})  # "not" -> "only"
         if not lost or _SCOPE.match(old.norm) or conditional_prohibition(old.norm, new.norm):
             continue  # what the notice covers; "must not X without Y" -> "need Y to X", the same rule
         word = sorted(lost)[0]
@@ -1655,8 +1709,10 @@ def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
     for old, new in change.pairs:
         if old is None or new is None:
             continue
+        # A promise ("we never let the wineries see ...") that is still a denial but now has a way out.
+        promise = _weight(_limits(old.norm)) >= 2 and _weight(_limits(new.norm)) >= 2 and not _SCOPE.match(old.norm)
         benefit = READER_SUBJECT.search(old.norm) or _IMPERATIVE.match(old.norm) or "rights" in view.unit_topics(old)
-        if not benefit or not _BENEFIT_VERB.search(old.norm):
+        if not promise and not (benefit and _BENEFIT_VERB.search(old.norm)):
             continue
         for segment in inserted_segments(old.plain, new.plain):
             text = segment.text
@@ -1664,11 +1720,11 @@ def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
                 continue
             yield _finding(
                 "benefit-narrowed",
-                "rights_reduced",
+                "negation_removed" if promise else "rights_reduced",
                 view,
                 change,
-                f"A right or choice now has an exception: {_quote(excerpt(text, '', 90))}; "
-                "review whether it is material",
+                f"A {'promise' if promise else 'right or choice'} now has an exception: "
+                f"{_quote(excerpt(text, '', 90))}; review whether it is material",
             )
             return
 
@@ -2237,7 +2293,7 @@ def _segment_explained(view: SectionView, new: Unit, segment: Segment) -> bool:
     added = [w for w in segment.added if w not in GLUE]
     if len(added) > 2 and added[0] == PARENTHESIS and added[-1] == PARENTHESIS:
         return True  # an aside in brackets that says more about a word already there
-    if _MODIFIER.match(text) and not actions(text):
+    if _MODIFIER.match(text) and segment.start > 0 and not actions(text):
         return True  # "..., which normally meets in June": a relative clause describing a noun
     if _REASON.match(text) or _CONSENT_WORD.search(text) or _NAMING.search(text):
         return True  # "because the law requires it", "obtain your written consent", "small files called cookies"

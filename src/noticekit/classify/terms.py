@@ -831,7 +831,7 @@ TOPICS: dict[str, re.Pattern[str]] = {
     ),
     "children": phrases(
         r"child\w*", r"minors?", r"kids?", r"teen\w*", r"young", r"ages?", r"aged", r"minimum age", r"juniors?",
-        r"youth", r"pupils?",
+        r"youth", r"pupils?", r"under (?:the age of )?1\d",
     ),
     "recipients": phrases(
         r"shar(?:e|es|ed|ing)", r"disclos\w+", r"recipients?", r"third part(?:y|ies)", r"sub ?processors?",
