@@ -826,7 +826,8 @@ TOPICS: dict[str, re.Pattern[str]] = {
         r"eras\w+",
     ),
     "transfer": phrases(
-        r"transfer\w*", r"international\w*", r"abroad", r"cross border", r"third countr\w+", r"outside",
+        r"transfer\w*", r"international\w*", r"abroad", r"overseas", r"offshore", r"cross border", r"third countr\w+",
+        r"outside",
         r"where (?:we|your) (?:store|process|data|information)",
     ),
     "children": phrases(
