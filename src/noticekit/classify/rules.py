@@ -338,18 +338,33 @@ _ABOUT_WORDS = re.compile(
 )
 
 
+_PROTECTED_PASSIVE = re.compile(
+    r"\b(?:is|are|will be|get|gets)(?: \w+)? (?:encrypted|hashed|pseudonymi[sz]ed|anonymi[sz]ed|redacted|masked|"
+    r"stripped out|removed|deleted|erased)\b"
+)
+"""A sentence about protecting data ("your messages are encrypted when stored") names data without taking it."""
+
+
 def _term_rule(
     rule: str, category: str, families: tuple[Family, ...], lead: str, skip: Callable[[Unit], bool] | None = None
 ) -> RuleFunc:
     """New purposes, data categories, recipients: a family stated in the new text, nowhere in the old notice."""
 
     def check(view: SectionView, change: Change) -> Iterator[Finding]:
-        practice_units = [unit for unit in change.new if _describes_practice(view, unit) and not (skip and skip(unit))]
+        practice_units = [
+            unit
+            for unit in change.new
+            if _describes_practice(view, unit)
+            and not (skip and skip(unit))
+            and not _PROTECTED_PASSIVE.search(unit.norm)
+        ]
         hits = []
         for family in (*families, *(f for f in view.extra_families if f.category == category)):
             if not practice_units or view.stated_before(family):
                 continue
             hit = _first_statement(family, practice_units)
+            if hit and not new_content_words(view.old_norm, hit):
+                continue  # every word of it was in the section already ("partner employers" -> "our Partners page")
             # Mentioned in the old sentence already: a reword, or a promise reversed (negation-removed).
             if hit and not family.search(change.old_norm):
                 hits.append(f"{family.label} ({_quote(hit)})")
@@ -449,11 +464,18 @@ def list_item_added(view: SectionView, change: Change) -> Iterator[Finding]:
         if not _describes_practice(view, new) or new.norm.split()[0] in ("no", "not", "never", "none"):
             continue
         topic = _list_topic(view, new)
-        if topic is None:
-            continue
+        if topic is None or _said_in(new.norm, view.old_norm):
+            continue  # the old text already said it: a sentence set out as a list with labels
         category, label = _LIST_CATEGORIES[topic]
         yield _finding("list-item-added", category, view, change, f"{label}: {_quote(excerpt(new.plain, '', 80))}")
         return
+
+
+def _said_in(norm: str, old_norm: str) -> bool:
+    """Nearly every content word of ``norm`` (four or more) is in ``old_norm``."""
+    stems = _content_stems(norm)
+    old = set(_content_stems(old_norm))
+    return len(stems) >= 4 and sum(stem in old for stem in stems) >= 0.8 * len(stems)
 
 
 def _list_topic(view: SectionView, unit: Unit) -> str | None:
@@ -1801,8 +1823,8 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         if _instruction(new.norm) or _LEGAL_BASIS.search(new.norm) or _EXPLAINS_EXISTING.match(new.norm):
             continue  # directions; the legal basis; "This is an automated comparison: ..." about what is there
-        if PLAIN_WORDS.match(new.norm):
-            continue  # "In plain terms: ..." says again what the sentence before it said
+        if PLAIN_WORDS.match(new.norm) or _PROTECTED_PASSIVE.search(new.norm):
+            continue  # "In plain terms: ..." says it again; "Names are removed before anyone analyses them" protects
         if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
             continue  # rights and ways to get in touch have their own rules
         if SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")):
