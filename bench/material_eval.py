@@ -2,7 +2,8 @@
 
 Usage::
 
-    python bench/material_eval.py [eval/material_edits.yaml] [--verbose]
+    python bench/material_eval.py [eval/material_edits.yaml] [--verbose] [--review thorough|standard]
+    python bench/material_eval.py eval/*_edits.yaml          # one line per set, both review modes
 
 Each case (``{id, category, material, note, style, section_title, before, after}``) becomes two
 one-section notices compared with ``noticekit.diff.compare_notices``; ``detect`` then says whether the
@@ -48,23 +49,64 @@ def judge(case: dict[str, Any], config: MaterialConfig) -> list[Finding]:
     return detect(compare_notices(old, new, "2024-01-01", "2024-06-01"), config)
 
 
+def load(path: str) -> list[dict[str, Any]] | None:
+    try:
+        cases = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as exc:
+        print(f"cannot read {path}: {exc}")
+        return None
+    if isinstance(cases, dict):
+        cases = cases.get("cases") or cases.get("edits") or []
+    return list(cases)
+
+
+def scores(cases: list[dict[str, Any]], config: MaterialConfig) -> tuple[float, float, float]:
+    """Precision, recall and false-positive rate of ``detect`` on ``cases``."""
+    tp = fp = fn = tn = 0
+    for case in cases:
+        expected, predicted = bool(case.get("material")), bool(judge(case, config))
+        tp += expected and predicted
+        fn += expected and not predicted
+        fp += predicted and not expected
+        tn += not expected and not predicted
+    return ratio(tp, tp + fp), ratio(tp, tp + fn), ratio(fp, fp + tn)
+
+
+def summary(paths: list[str]) -> int:
+    """One line per set: precision / recall / false-positive rate in each review mode."""
+    print(f"{'set':28} {'cases':>5}   {'standard P / R / FP':22}   {'thorough P / R / FP':22}")
+    for path in paths:
+        cases = load(path)
+        if not cases:
+            continue
+        cells = []
+        for review in ("standard", "thorough"):
+            p, r, f = scores(cases, MaterialConfig(review=review))
+            cells.append(f"{p:.3f} / {r:.3f} / {f:.3f}")
+        print(f"{Path(path).name:28} {len(cases):5}   {cells[0]:22}   {cells[1]:22}")
+    return 0
+
+
 def ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("path", nargs="?", default=str(DEFAULT_PATH))
+    parser.add_argument("paths", nargs="*", default=[str(DEFAULT_PATH)], metavar="path")
     parser.add_argument("--verbose", "-v", action="store_true", help="print the findings of every case")
+    parser.add_argument(
+        "--review", choices=("standard", "thorough"), default="standard", help="material.review mode to measure"
+    )
     args = parser.parse_args(argv)
-    try:
-        cases = yaml.safe_load(Path(args.path).read_text(encoding="utf-8")) or []
-    except (OSError, yaml.YAMLError) as exc:
-        print(f"cannot read {args.path}: {exc}")
+    if len(args.paths) > 1:
+        return summary(args.paths)
+    args.path = args.paths[0]
+    cases = load(args.path)
+    if cases is None:
         return 0
-    if isinstance(cases, dict):
-        cases = cases.get("cases") or cases.get("edits") or []
-    config = MaterialConfig()
+    config = MaterialConfig(review=args.review)
+    print(f"material.review: {args.review}")
     tp = fp = fn = tn = 0
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # cases, correct, category matched
     by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0])

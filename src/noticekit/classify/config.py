@@ -7,6 +7,7 @@ In ``noticekit.yml``::
       extra_terms:                  # more words that make an inserted sentence material, by category
         new_purpose: [sentiment scoring, lookalike modelling]
         new_recipients: [Acme Analytics]
+      review: standard              # or 'thorough': also flag every other change that is not recognisably safe
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ DEFAULT_NOTICE_PERIOD_DAYS = 30
 _KEYS = {
     "notice_period_days": "Days of notice a material change needs between 'announced' and 'effective'.",
     "extra_terms": "Extra words or phrases per category; inserting one makes a change material.",
+    "review": "'standard' (default): the specific rules; 'thorough': also flag every change not recognisably safe.",
 }
+REVIEW_MODES = ("thorough", "standard")
+DEFAULT_REVIEW = "standard"
 
 
 @dataclass(frozen=True)
@@ -36,12 +40,16 @@ class MaterialConfig:
     """Minimum days between ``announced`` and ``effective`` for a material change (0 or more)."""
     extra_terms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Extra phrases per category (keys from ``CATEGORIES``), matched case-insensitively as words."""
+    review: str = DEFAULT_REVIEW
+    """``standard``: the specific rules; ``thorough``: also any substantive change not recognisably safe."""
 
     def __post_init__(self) -> None:
         if isinstance(self.notice_period_days, bool) or not isinstance(self.notice_period_days, int):
             raise ValueError("notice_period_days must be a whole number of days")
         if self.notice_period_days < 0:
             raise ValueError("notice_period_days must not be negative")
+        if self.review not in REVIEW_MODES:
+            raise ValueError(f"review must be one of {', '.join(REVIEW_MODES)}")
         unknown = sorted(set(self.extra_terms) - set(CATEGORIES))
         if unknown:
             raise ValueError(f"unknown extra_terms categor{'ies' if len(unknown) > 1 else 'y'}: {', '.join(unknown)}")
@@ -49,12 +57,13 @@ class MaterialConfig:
         object.__setattr__(self, "extra_terms", {key: tuple(value) for key, value in self.extra_terms.items()})
 
     def __hash__(self) -> int:
-        return hash((self.notice_period_days, tuple(sorted(self.extra_terms.items()))))
+        return hash((self.notice_period_days, tuple(sorted(self.extra_terms.items())), self.review))
 
     def to_json(self) -> dict[str, Any]:
         return {
             "notice_period_days": self.notice_period_days,
             "extra_terms": {k: list(v) for k, v in self.extra_terms.items()},
+            "review": self.review,
         }
 
     @classmethod
@@ -67,6 +76,7 @@ class MaterialConfig:
             return cls(), [Problem(file, 0, f"'material' must be a mapping of settings, not {_kind(data)}")]
         days = DEFAULT_NOTICE_PERIOD_DAYS
         extra: dict[str, tuple[str, ...]] = {}
+        review = DEFAULT_REVIEW
         for key, value in data.items():
             if key == "notice_period_days":
                 if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -81,11 +91,22 @@ class MaterialConfig:
                     days = value
             elif key == "extra_terms":
                 extra = _extra_terms(value, file, problems)
+            elif key == "review":
+                if value in REVIEW_MODES:
+                    review = value
+                else:
+                    hint = difflib.get_close_matches(str(value), REVIEW_MODES, n=1)
+                    suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+                    problems.append(
+                        Problem(
+                            file, 0, f"'material.review' must be 'thorough' or 'standard', not {value!r}{suggestion}"
+                        )
+                    )
             else:
                 hint = difflib.get_close_matches(str(key), _KEYS, n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(_KEYS)}"
                 problems.append(Problem(file, 0, f"unknown key 'material.{key}'{suggestion}"))
-        return cls(days, extra), problems
+        return cls(days, extra, review), problems
 
 
 def _extra_terms(value: Any, file: str, problems: list[Problem]) -> dict[str, tuple[str, ...]]:

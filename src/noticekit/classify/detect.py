@@ -16,7 +16,8 @@ from noticekit.classify.changes import Change, ensure_ops, find_changes, same_wo
 from noticekit.classify.config import MaterialConfig
 from noticekit.classify.findings import Finding, excerpt
 from noticekit.classify.quantities import deadlines
-from noticekit.classify.rules import CHANGE_RULES, SectionView
+from noticekit.classify.review import thorough_review
+from noticekit.classify.rules import CHANGE_RULES, RuleFunc, SectionView
 from noticekit.classify.sentences import Unit, normalise, split_units
 from noticekit.classify.terms import Family, literal_family
 from noticekit.diff.model import NoticeDiff, SectionDiff, WordOps, new_text, old_text
@@ -33,6 +34,7 @@ _SAFETY_NETS = frozenset(
         "limit-lost",
         "benefit-narrowed",
         "statement-rewritten",
+        "review",
     }
 )
 _GENERIC = _SAFETY_NETS | {"list-item-added"}
@@ -57,6 +59,7 @@ def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Findi
     old_plain = " ".join(u.plain for part in parts for u in part.old_units)
 
     as_of = _as_of(diff)
+    rules = (*CHANGE_RULES, thorough_review) if config.review == "thorough" else CHANGE_RULES
 
     def expired(unit: Unit) -> bool:
         """A statement limited to a date that has passed ("before 5 January 2026") may simply go."""
@@ -91,7 +94,7 @@ def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Findi
             still_there=lambda unit: new_counts[unit.norm] >= old_counts[unit.norm] or expired(unit),
             was_there=lambda unit: old_counts[unit.norm] >= new_counts[unit.norm],
         )
-        findings.extend(_change_findings(view, changes))
+        findings.extend(_change_findings(view, changes, rules))
         findings.extend(_sensitive(view, changes))
     return _unique(findings)
 
@@ -163,11 +166,11 @@ def _extra_families(config: MaterialConfig) -> tuple[Family, ...]:
     )
 
 
-def _change_findings(view: SectionView, changes: list[Change]) -> Iterator[Finding]:
+def _change_findings(view: SectionView, changes: list[Change], rules: tuple[RuleFunc, ...]) -> Iterator[Finding]:
     for change in changes:
         if change.kind in ("cosmetic", "typo", "heading"):
             continue
-        found = [finding for rule in CHANGE_RULES for finding in rule(view, change)]
+        found = [finding for rule in rules for finding in rule(view, change)]
         # A new list item that a more specific rule already explained needs no second finding, and
         # the safety nets (a list that grew, a new practice in other words) only speak when no other
         # rule has found anything in the change.

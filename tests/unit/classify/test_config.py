@@ -69,3 +69,15 @@ def test_constructor_validates():
     assert hash(MaterialConfig(extra_terms={"children": ("a",)})) == hash(
         MaterialConfig(extra_terms={"children": ("a",)})
     )
+
+
+def test_review_mode_is_read_and_checked():
+    config, problems = MaterialConfig.from_mapping({"review": "thorough"}, "noticekit.yml")
+    assert (config.review, problems) == ("thorough", [])
+    assert MaterialConfig().review == "standard"
+    _, problems = MaterialConfig.from_mapping({"review": "thorugh"}, "noticekit.yml")
+    assert [p.message for p in problems] == [
+        "'material.review' must be 'thorough' or 'standard', not 'thorugh'; did you mean 'thorough'?"
+    ]
+    with pytest.raises(ValueError):
+        MaterialConfig(review="strict")
