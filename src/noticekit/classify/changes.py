@@ -273,6 +273,50 @@ def same_words(old_units: Sequence[Unit], new_units: Sequence[Unit]) -> bool:
     return old == new
 
 
+_LAYOUT_FILLER = frozenset(
+    {"provid", "need", "why", "what", "who", "it", "them", "they", "these", "those", "is", "are", "be", "was", "were",
+     "may", "can", "will", "we", "you"}
+)  # fmt: skip
+"""Words a table's column labels turn into when its rows become sentences ("Provided by you. We need it to ...")."""
+
+
+def same_vocabulary(old_units: Sequence[Unit], new_units: Sequence[Unit]) -> bool:
+    """A list made a table, a table made a labelled list, prose made bullets: the layout changed, and the
+    same content words (column labels aside) and the same negations and figures are there in any order."""
+    if {u.kind for u in old_units if u.kind != "heading"} == {u.kind for u in new_units if u.kind != "heading"}:
+        return False  # the layout did not change: order matters, and ``same_words`` judges
+    old, old_labels = _vocabulary(old_units)
+    new, new_labels = _vocabulary(new_units)
+    if _negations(old_units) != _negations(new_units):
+        return False
+    return not (new - old - old_labels - _LAYOUT_FILLER) and not (old - new - new_labels - _LAYOUT_FILLER)
+
+
+def _vocabulary(units: Sequence[Unit]) -> tuple[set[str], set[str]]:
+    words: set[str] = set()
+    labels: set[str] = set()
+    for unit in units:
+        if unit.kind == "heading":
+            continue
+        target = labels if unit.kind == "row" and unit.lead.endswith(unit.plain) else words
+        target.update(
+            _layout_stem(w) for w in unit.norm.split() if w not in _LIST_FILLER and w not in _REPEATED and len(w) > 1
+        )
+    return words, labels
+
+
+def _layout_stem(word: str) -> str:
+    """ "stores"/"stored"/"storing" -> "stor": enough to see the same word in another grammatical form."""
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _negations(units: Sequence[Unit]) -> Counter[str]:
+    return Counter(w for u in units for w in u.norm.split() if w in {"not", "no", "never", "only", "none", "nor"})
+
+
 def _content_sequence(norm: str) -> list[str]:
     """The words of a region of text without joining words, articles and possessives, in reading order.
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from noticekit.classify.changes import Change, ensure_ops, find_changes, same_words
+from noticekit.classify.changes import Change, ensure_ops, find_changes, same_vocabulary, same_words
 from noticekit.classify.config import MaterialConfig
 from noticekit.classify.findings import Finding, excerpt
 from noticekit.classify.quantities import deadlines
@@ -135,7 +135,11 @@ class _Part:
             status = "modified"
         old_units = split_units(old_body) if status != "added" else []
         new_units = split_units(new_body) if status != "removed" else []
-        if status == "modified" and same_words(old_units, new_units) and _same_headings(old_units, new_units):
+        if (
+            status == "modified"
+            and (same_words(old_units, new_units) or same_vocabulary(old_units, new_units))
+            and _same_headings(old_units, new_units)
+        ):
             status = "unchanged"  # reformatted: the same words in the same order
         return cls(
             section.id,

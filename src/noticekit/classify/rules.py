@@ -340,7 +340,10 @@ _ABOUT_WORDS = re.compile(
 
 _PROTECTED_PASSIVE = re.compile(
     r"\b(?:is|are|will be|get|gets)(?: \w+)? (?:encrypted|hashed|pseudonymi[sz]ed|anonymi[sz]ed|redacted|masked|"
-    r"stripped out|removed|deleted|erased)\b"
+    r"stripped out|removed|deleted|erased)\b|"
+    # a filter that keeps data out: "our filter checks it for phone numbers ... and blocks it"
+    r"\b(?:filters?|blocks?|blocked|screens? out|strips? out|redacts?)\b(?: \w+){0,12} (?:blocks?|removes?|rejects?|"
+    r"stops?|holds? back)\b|\bblocks? (?:it|them|any|the message|messages)\b"
 )
 """A sentence about protecting data ("your messages are encrypted when stored") names data without taking it."""
 
@@ -606,7 +609,7 @@ def _later_anchor(old: list[Duration], new: list[Duration], old_norm: str, new_n
     if not new_words or len(old_words & new_words) * 2 >= max(1, len(old_words), len(new_words)):
         return None  # the same event, reworded
     later = {m.group(0) for m in _LATER_EVENT.finditer(b)} - {m.group(0) for m in _LATER_EVENT.finditer(a)}
-    return (a, b) if later else None
+    return (a, b) if later and not _AFTER_NEXT.search(a) else None
 
 
 _BOUND = re.compile(
@@ -619,6 +622,8 @@ _EVENT_AT = re.compile(
     r"\b(?:at the end of|(?:on|at|upon|after|when|once|until) (?:the )?(?:\w+ )?(?:closure|close|end|expiry))"
     r"((?: \w+){1,12})"
 )
+_AFTER_NEXT = re.compile(r"\b(?:after next|one after|second|third)\b")
+"""Two or more steps on ("the season after next"): any "next" or "following" in its place is earlier."""
 _LATER_THAN = re.compile(r"\b(?:following|next|subsequent|after (?:the|that|this|your)|later|second|another|last)\b")
 
 
@@ -633,8 +638,8 @@ def _later_event(old: list[Duration], new: list[Duration], old_norm: str, new_no
     later = {m.group(0) for m in _LATER_THAN.finditer(b.group(1))} - {
         m.group(0) for m in _LATER_THAN.finditer(a.group(1))
     }
-    if not later or _BOUND.search(new_norm) or has_negation(b.group(0)):
-        return None
+    if not later or _BOUND.search(new_norm) or has_negation(b.group(0)) or _AFTER_NEXT.search(a.group(1)):
+        return None  # "the season after next" -> "the following season" is earlier
     return a.group(0).strip(), b.group(0).strip()
 
 
@@ -1638,7 +1643,7 @@ def _limits(norm: str, *, reader: bool = False) -> Counter[str]:
     """The limit words of ``norm``; the reader's own limits count only when ``reader`` (a child's limits)."""
     masked = _LIMIT_BOUND.sub(" ", norm)
     if not reader:
-        masked = _READER_LIMIT.sub(" ", masked)
+        masked = _READER_LIMIT.sub(" ", _READER_CONDITION.sub(" ", masked))
     return Counter(word for word in masked.split() if word in _LIMIT_WORDS)
 
 
@@ -1703,6 +1708,7 @@ _EXCEPTION = re.compile(
     r"as long as|so long as|only (?:if|when|where|once|after|for|within|while)|if and only if|subject to|"
     r"(?:that|which|who) (?:has|have|are|is|were|was) (?:not|never)|(?:that|which) (?:you )?"
     r"(?:have|has|are|is) not yet|(?:that|which) (?:are|is|were|was) still|"
+    r"without (?:first )?(?:telling|notifying|informing|warning|letting) you(?: know)?|"
     r"where (?:we|it|the law) (?:agree|allow|permit)s?)\b"
 )
 """Words that open an exception or a condition ("unless ...", "that has not yet been verified")."""
@@ -1747,6 +1753,36 @@ def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
                 change,
                 f"A {'promise' if promise else 'right or choice'} now has an exception: "
                 f"{_quote(excerpt(text, '', 90))}; review whether it is material",
+            )
+            return
+
+
+def denial_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
+    """Something taken out of what a promise denies: "We do not share your bank balance, your transaction
+    history or ..." -> "We do not share your transaction history or ...". The promise stays; it covers less."""
+    if change.kind != "substantive":
+        return
+    for old, new in change.pairs:
+        if old is None or new is None or not has_negation(new.norm) or _SCOPE.match(old.norm):
+            continue
+        if _weight(_limits(change.new_norm)) > _weight(_limits(change.old_norm)):
+            continue  # "We may share ..." -> "We do not share ...": a promise made, not narrowed
+        for segment in inserted_segments(new.plain, old.plain):
+            if any(w not in GLUE and w not in (SEPARATOR, PARENTHESIS) for w in segment.replaced):
+                continue  # replaced, not taken out: the other rules judge the new words
+            text = segment.text
+            at = old.norm.find(text)
+            gone = new_content_words(new.norm, text)
+            if at <= 0 or not gone or not negated(old.norm, at, at + len(text)) or _READER_LIMIT.search(old.norm):
+                continue
+            if re.search(r"\b(?:unless|except|other than|apart from|save)\b", text):
+                continue  # an exception taken out of a promise makes it stronger
+            yield _finding(
+                "denial-narrowed",
+                "negation_removed",
+                view,
+                change,
+                f"A promise no longer covers {_quote(excerpt(text, '', 80))}",
             )
             return
 
@@ -1848,7 +1884,10 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
 
 PLAIN_WORDS = re.compile(
     r"^(?:in (?:plain|simple|everyday) (?:terms|english|words|language)|put simply|simply put|to put it simply|"
-    r"in short|in other words|in summary|that is to say)\b"
+    r"in short|in other words|in summary|that is to say|"
+    # a definition or a legal role stated: "By 'sell' we mean ...", "In data protection terms, X is our processor"
+    r"by (?:\w+ ){1,3}we mean|when we say|in (?:data protection|legal|gdpr|privacy law) terms|"
+    r"for (?:the avoidance of doubt|clarity)(?= (?:\w+ ){0,3}(?:is|are|means|does not|do not)\b))\b"
 )
 """A sentence that announces it says the previous one again, in plainer words."""
 _LEGAL_BASIS = re.compile(
@@ -2299,12 +2338,16 @@ def _unit_explained(view: SectionView, new: Unit) -> bool:
         return True  # "In plain terms: ...", "This is an automated comparison: ...", "We do this because ..."
     if _OTHERS_RIGHT.match(norm):
         return True  # "Parents can download ..."
-    if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
+    if (
+        "rights" in view.unit_topics(new)
+        or CONTACT_US.search(normalise(new.heading))
+        or _PROTECTED_PASSIVE.search(norm)
+    ):
         return True
     return bool(SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")))
 
 
-_READER_CONDITION = re.compile(r"\b(?:if|when|where|while|in case) you (?:\w+ ){0,3}?(?:not|never)(?: \w+){0,2}")
+_READER_CONDITION = re.compile(r"\b(?:if|when|where|while|in case) you (?:\w+ ){0,4}?(?:not|never)(?: \w+){0,2}")
 """A condition on the reader ("if you will not be in"): its negation limits nothing we do."""
 
 
@@ -2376,6 +2419,7 @@ def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
 # --------------------------------------------------------------------------------------------------
 # Safety net: words of a statement about data replaced by other words
 
+_READER_IF = re.compile(r"\b(?:if|when|unless|once) you(?: \w+){0,2}$")
 _RENAMED = re.compile(r"\b(?:formerly|previously|now called|renamed|trading as|known as|rebranded)\b")
 _CONTACT_PERSON = re.compile(r"\b(?:data protection officer|dpo|representative)\b")
 _PARENT_CAN = re.compile(r"\b(?:parents?|guardians?|carers?)(?: \w+){0,2} (?:can|may|are able to)\b")
@@ -2408,11 +2452,46 @@ _FIRM_WORD = re.compile(
 _KEEPING = re.compile(r"\b(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed|ing)|hold|holds|held)\b")
 
 
+_AGE_WORDS = re.compile(r"\b(?:aged?|ages|under|over|older|younger|or above)\b")
+_UNIT_DAYS = {
+    "day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "month": 30, "months": 30, "quarter": 91,
+    "quarters": 91, "term": 120, "terms": 120, "season": 120, "seasons": 120, "year": 365, "years": 365,
+}  # fmt: skip
+
+
+def _unit_grown(old_norm: str, new_norm: str) -> tuple[str, str] | None:
+    """One unit of time replaced by a longer one with no period the rules can read: "deleted at the end of the
+    day after you leave" -> "at the end of the month after you leave"."""
+    old_words, new_words = old_norm.split(), new_norm.split()
+    matcher = difflib.SequenceMatcher(None, old_words, new_words, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        before = [_UNIT_DAYS[w] for w in old_words[i1:i2] if w in _UNIT_DAYS]
+        after = [_UNIT_DAYS[w] for w in new_words[j1:j2] if w in _UNIT_DAYS]
+        if before and after and max(after) > max(before):
+            return " ".join(old_words[i1:i2]), " ".join(new_words[j1:j2])
+    return None
+
+
 def _count_raised(view: SectionView, change: Change) -> Finding | None:
     """A period in a unit the period rules do not know ("three growing seasons" -> "five growing seasons"):
-    the same words around a bigger number in a sentence about keeping data."""
+    the same words around a bigger number, or a longer unit, in a sentence about keeping or deleting data."""
     for old, new in change.pairs:
-        if old is None or new is None or not _KEEPING.search(new.norm) or durations(new.norm):
+        if old is None or new is None or not (_KEEPING.search(new.norm) or ERASURE.search(new.norm)):
+            continue
+        if durations(new.norm) and durations(old.norm):
+            continue
+        grown = _unit_grown(old.norm, new.norm)
+        if grown:
+            return _finding(
+                "retention-longer",
+                "longer_retention",
+                view,
+                change,
+                f"A period of keeping data now ends later: {_quote(grown[0])} becomes {_quote(grown[1])}",
+            )
+        if durations(new.norm) or not _KEEPING.search(new.norm) or _AGE_WORDS.search(new.norm):
             continue
         old_words, new_words = old.norm.split(), new.norm.split()
         if len(old_words) != len(new_words):
@@ -2498,6 +2577,8 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
         for segment in inserted_segments(counterpart, new.plain):
             section_new = set(new_content_words(view.old_norm, segment.text))
             replaced = " ".join(segment.replaced)
+            if _READER_IF.search(segment.before):
+                continue  # the reader's own condition: "If you'd rather we didn't" -> "If you'd like to be on ..."
             if _content_stems(replaced):
                 brought = [w for w in new_content_words(replaced, segment.text) if w in section_new]
                 if len(brought) < least or durations(segment.text) or durations(replaced):
@@ -2562,6 +2643,7 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     default_switched,
     limit_removed,
     negation_removed,
+    denial_narrowed,
     without_flipped,
     custom_term,
     practice_added,

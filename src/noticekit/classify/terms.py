@@ -446,6 +446,8 @@ DENIALS = family(
     exclude=(
         r"(?:if|unless|when|whenever|until|once|whether|as long as|in case|while) you (?:\w+ ){0,2}"
         r"(?:do|does|are|will|can|have) (?:not|no longer)",
+        # how the reader feels, not what they may do: "change anything you are not happy with"
+        r"you (?:are|were) not (?:happy|sure|satisfied|comfortable|content|pleased)",
     ),
 )
 """A condition ("if you do not sign in for 4 years") is not a refusal."""
@@ -464,6 +466,8 @@ FRICTION = (
         exclude=(
             r"free of charge", r"no (?:fee|charge|cost)s?", r"without (?:charge|cost|(?:a |any )?fee)",
             r"at no (?:cost|charge)", r"not (?:\w+ )?charge", r"free",
+            # a kind of booking or service, not a price for a request: "the reads for a paid stay"
+            r"(?:a|an|the|your|any) paid (?:stay|subscription|plan|account|booking|ticket|membership|tier|version)",
         ),
     ),
     family(

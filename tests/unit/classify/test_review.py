@@ -31,13 +31,6 @@ FLAGGED = [
         "longer_retention",
     ),
     (
-        "denial-narrowed",
-        "What your manager sees",
-        "We do not show your manager your mood scores, your journal entries or the topics you read about.",
-        "We do not show your manager your journal entries or the topics you read about.",
-        "negation_removed",
-    ),
-    (
         "words-replaced",
         "Your tier",
         "Your tier is set by how much you spend in the shop.",

@@ -305,3 +305,22 @@ def test_list_item_losing_its_and_is_not_a_new_item():
     old = "We share your details with:\n\n- our card processor;\n- our text provider; and\n- a rewards scheme."
     new = "We share your details with:\n\n- our card processor; and\n- our text provider."
     assert_silent(old, new, "Who we share with")
+
+
+def test_denial_narrowed():
+    old = "We do not show your manager your mood scores, your journal entries or the topics you read about."
+    new = "We do not show your manager your journal entries or the topics you read about."
+    found = findings_for(old, new, title="What your manager sees")
+    assert [(f.rule, f.category) for f in found] == [("denial-narrowed", "negation_removed")]
+    assert "mood scores" in found[0].message
+    # an exception taken out, or a promise newly made, is not a narrowing
+    assert_silent(
+        "We do not share your notes, unless you ask us to send them to your GP.",
+        "We do not share your notes.",
+        "Your notes",
+    )
+    assert_silent(
+        "We may share your shift patterns with HR, or your permit details.",
+        "We do not share your shift patterns with HR.",
+        "Staff permits",
+    )
