@@ -175,6 +175,10 @@ ACTIONS: tuple[Action, ...] = (
         r"set(?:s|ting)? (?:your |the )?(?:prices?|premiums?|fares?|rates?)", r"underwrit(?:e|es|ing)",
         r"quot(?:e|es|ed|ing) (?:you|a price|prices)",
         r"(?:approve|reject|refuse|decline)(?:s|d)? (?:your|applications?|claims?)",
+        # deciding who gets what price or offer: "work out which households should be offered a lower price"
+        r"(?:offered|offer|offers|given|charged) (?:a |an )?(?:lower|higher|different|special|reduced|discounted|"
+        r"better|personal) (?:price|prices|rate|rates|fee|fees|deal|deals|tariff)",
+        r"(?:fee|price|limit|rate)s? (?:and \w+ (?:\w+ )?)?(?:offered|set|charged) (?:to )?you from",
         # who gets work, offers or service first: allocation and queue position
         r"allocat(?:e|es|ed|ing|ion)", r"(?:place|position|priority|order|rank) in (?:the |a )?(?:\w+ )?"
         r"(?:queue|list|ranking|rota|waiting list|order)",
@@ -202,6 +206,10 @@ ACTIONS: tuple[Action, ...] = (
         r"(?:develop|build|create|design)(?:s|ed|ing)? (?:a|an|new|our) (?:\w+ ){0,2}"
         r"(?:systems?|tools?|models?|assistants?|algorithms?|features?|products?|chatbots?|bots?)",
         r"improv(?:e|es|ed|ing) (?:our|the) (?:models?|algorithms?|ai|systems?)",
+        # teaching a system from the data: "teach the matching system to ...", "refine the house voice"
+        r"(?:teach|teaches|teaching|taught|refin(?:e|es|ed|ing)|tun(?:e|es|ed|ing)|fine tun\w+|calibrat\w+) "
+        r"(?:\w+ ){0,3}(?:systems?|engines?|voices?|models?|matchers?|tools?|algorithms?|assistants?|recogni[sz]ers?|"
+        r"classifiers?|ai|bots?|software)",
     ),
     _action(
         "monitor", "new_data_category", r"monitor(?:s|ed|ing)?", r"track(?:s|ed|ing)?", r"observ(?:e|es|ed|ing)",

@@ -417,6 +417,36 @@ def _coarsened(norm: str, start: int, end: int) -> bool:
 purpose_added = _term_rule("purpose-added", "new_purpose", PURPOSES, "New purpose of processing")
 data_added = _term_rule("data-category-added", "new_data_category", DATA, "New category of personal data")
 
+_IMPRECISE = re.compile(
+    r"\b(?:approximate(?:ly)?|rough(?:ly)?|general (?:area|location|region)|coarse|to the nearest (?:\w+ ){0,2}"
+    r"(?:city|town|region|area|postcode district|county|state|country|kilometre|km|mile|hour|day)|city level|"
+    r"partial|first (?:half|part|three|four) of|last (?:two|three|four) digits|year of birth|age range|age band)\b"
+)
+"""How a notice says data is kept imprecise: "your approximate location, to the nearest city"."""
+
+
+def precision_raised(view: SectionView, change: Change) -> Iterator[Finding]:
+    """Data the notice called imprecise is no longer: "your approximate location, to the nearest city, taken
+    from your network settings" -> "your location, taken from your phone's GPS". More precise data is new data."""
+    if change.kind != "substantive":
+        return
+    for old, new in change.pairs:
+        if old is None or new is None:
+            continue
+        vague = _IMPRECISE.search(old.norm)
+        if not vague or _IMPRECISE.search(new.norm) or COARSENED.search(new.norm) or has_negation(vague.group(0)):
+            continue
+        if not any(family.search(old.norm) and family.search(new.norm) for family in DATA):
+            continue  # the data itself went or changed: other rules judge that
+        yield _finding(
+            "precision-raised",
+            "new_data_category",
+            view,
+            change,
+            f"Data is no longer limited to {_quote(vague.group(0))}: more precise data is collected",
+        )
+        return
+
 
 def _retention_reason(unit: Unit) -> bool:
     """A sentence about keeping data that names an organisation only in its reason ("90 days, long enough to
@@ -1855,17 +1885,20 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
         return
     bounded = any(d.role == "retention" for u in change.new for d in durations(u.norm, _default_role(view, u)))
     for old, new in change.pairs:
-        if new is None or new.kind == "heading" or _header_row(new) or not _describes_practice(view, new):
+        if new is None or new.kind == "heading" or _header_row(new):
+            continue
+        counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
+        purpose = _purpose_clause_added(counterpart, new)
+        if not _describes_practice(view, new) and not purpose:
             continue
         if _instruction(new.norm) or _LEGAL_BASIS.search(new.norm) or _EXPLAINS_EXISTING.match(new.norm):
             continue  # directions; the legal basis; "This is an automated comparison: ..." about what is there
         if PLAIN_WORDS.match(new.norm) or _PROTECTED_PASSIVE.search(new.norm):
             continue  # "In plain terms: ..." says it again; "Names are removed before anyone analyses them" protects
-        if "rights" in view.unit_topics(new) or CONTACT_US.search(normalise(new.heading)):
+        if ("rights" in view.unit_topics(new) and not purpose) or CONTACT_US.search(normalise(new.heading)):
             continue  # rights and ways to get in touch have their own rules
         if SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")):
             continue  # logging and checks that protect the data
-        counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
         for segment in inserted_segments(counterpart, new.plain):
             if moved_within(segment, view.old_norm, view.new_norm):
                 continue
@@ -1880,6 +1913,21 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
                     f"New practice described: {_quote(excerpt(words, '', 100))}; review whether it is material",
                 )
                 return
+
+
+_PURPOSE_CLAUSE = re.compile(r"^(?:and |or )?(?:also )?(?:to|so (?:that )?we can) (?!you\b)\w+")
+
+
+def _purpose_clause_added(counterpart: str | None, new: Unit) -> bool:
+    """A purpose of our own joined to an item that gave the reader something ("to let you pause ..., and to
+    work out which households should be offered a lower price"): the item now describes a practice too."""
+    return any(
+        _PURPOSE_CLAUSE.match(segment.text)
+        and not re.match(r"^(?:and |or )?to \w+ (?:means|includes|is|are)\b", segment.text)
+        and actions(segment.text)
+        and not segment.replaced
+        for segment in inserted_segments(counterpart, new.plain)
+    )
 
 
 PLAIN_WORDS = re.compile(
@@ -1963,7 +2011,8 @@ def _new_action(change: Change, counterpart: str | None, segment: Segment, bound
         if negated(full, start, end):
             continue
         clause = clause_before(full, start)
-        element = clause.rsplit(";", 1)[-1]
+        # A list element ends at ";", and a purpose joined with "and to" starts a new one.
+        element = re.split(r"\b(?:and|or) (?:also )?to\b", clause.rsplit(";", 1)[-1])[-1]
         after = " ".join(full[end:].split(";", 1)[0].split()[:_WINDOW_AFTER])
         if READER_SUBJECT.search(element) or _ASKS_CONSENT.match(after):
             continue  # the reader acts; or "obtain the client's written consent": asking, not a practice
@@ -2629,6 +2678,7 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
 CHANGE_RULES: tuple[RuleFunc, ...] = (
     purpose_added,
     data_added,
+    precision_raised,
     recipient_added,
     list_item_added,
     retention_longer,

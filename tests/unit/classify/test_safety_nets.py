@@ -324,3 +324,82 @@ def test_denial_narrowed():
         "We do not share your shift patterns with HR.",
         "Staff permits",
     )
+
+
+# (id, title, old, new, category): round 11, each in both directions
+ROUND_11 = [
+    (
+        "precision-raised",
+        "What we collect",
+        "- your approximate location, to the nearest town, so we can show local classes;",
+        "- your location, taken from your phone's GPS, so we can show local classes;",
+        "new_data_category",
+    ),
+    (
+        "longer-unit-in-deletion",
+        "Camera images",
+        "Images are deleted at the end of the day after you leave the car park.",
+        "Images are deleted at the end of the month after you leave the car park.",
+        "longer_retention",
+    ),
+    (
+        "purpose-joined-to-a-benefit",
+        "How we use your orders",
+        "We use your orders:\n\n- to let you pause deliveries while you are away;\n- to plan our rounds.",
+        "We use your orders:\n\n- to let you pause deliveries while you are away, and to work out which customers "
+        "should be offered a lower price to stay;\n- to plan our rounds.",
+        "new_purpose",
+    ),
+    (
+        "teach-a-system",
+        "Questions you ask",
+        "We keep your questions for 30 days so our team can write new answers.",
+        "We keep your questions for 30 days so our team can write new answers and teach the matching system to "
+        "pick the right one.",
+        "new_purpose",
+    ),
+]
+ROUND_11_MIRRORS = [
+    (
+        "precision-lowered",
+        "What we collect",
+        "- your location, taken from your phone's GPS, so we can show local classes;",
+        "- your approximate location, to the nearest town, so we can show local classes;",
+    ),
+    (
+        "shorter-unit-in-deletion",
+        "Camera images",
+        "Images are deleted at the end of the month after you leave the car park.",
+        "Images are deleted at the end of the day after you leave the car park.",
+    ),
+    (
+        "list-made-a-table",
+        "Payment details",
+        "| Information | Who provides it | Why |\n|---|---|---|\n| Bank account | You | To pay you |\n"
+        "| Tax forms | You | To apply the right tax rate |",
+        "- **Bank account.** Provided by you. We need it to pay you.\n"
+        "- **Tax forms.** Provided by you. We need them to apply the right tax rate.",
+    ),
+    (
+        "definition-of-sell",
+        "Selling",
+        "We do not sell your information.",
+        "We do not sell your information. By 'sell' we mean handing it to another organisation for money.",
+    ),
+    (
+        "season-after-next-to-following",
+        "How long we keep registrations",
+        "We keep the registration until the end of the season after next, then delete it.",
+        "We keep the registration until the end of the following season, then delete it.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "title", "old", "new", "category"), ROUND_11, ids=[c[0] for c in ROUND_11])
+def test_round_11_flags(case_id, title, old, new, category):
+    assert category in {f.category for f in findings_for(old, new, title=title)}
+
+
+@pytest.mark.parametrize(("case_id", "title", "old", "new"), ROUND_11_MIRRORS, ids=[c[0] for c in ROUND_11_MIRRORS])
+def test_round_11_mirrors_are_silent(case_id, title, old, new):
+    assert_silent(old, new, title)
