@@ -652,6 +652,9 @@ _EVENT_AT = re.compile(
     r"\b(?:at the end of|(?:on|at|upon|after|when|once|until) (?:the )?(?:\w+ )?(?:closure|close|end|expiry))"
     r"((?: \w+){1,12})"
 )
+_LATER_OF = re.compile(
+    r"\bwhichever (?:is|comes|happens|occurs|ends) (?:the )?(?:later|last|latest|longer)|\bwhichever is the later\b"
+)
 _AFTER_NEXT = re.compile(r"\b(?:after next|one after|second|third)\b")
 """Two or more steps on ("the season after next"): any "next" or "following" in its place is earlier."""
 _LATER_THAN = re.compile(r"\b(?:following|next|subsequent|after (?:the|that|this|your)|later|second|another|last)\b")
@@ -712,6 +715,16 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
             )
             return
         extended = _EXTENDED.search(new_norm)
+        later_of = _LATER_OF.search(new_norm)
+        if later_of and not _LATER_OF.search(old_norm):
+            yield _finding(
+                "retention-longer",
+                "longer_retention",
+                view,
+                change,
+                f"{what} now runs to the later of two events ({_quote(later_of.group(0))})",
+            )
+            return
         if _BOUND.search(new_norm) and not _BOUND.search(old_norm):
             continue  # "until you ask us ... or until 3 years after ..., whichever comes first": a new upper bound
         if not old and extended and re.search(r"\buntil\b", old_norm) and "retention" in _unit_roles(view, new_units):
@@ -1739,6 +1752,7 @@ _EXCEPTION = re.compile(
     r"(?:that|which|who) (?:has|have|are|is|were|was) (?:not|never)|(?:that|which) (?:you )?"
     r"(?:have|has|are|is) not yet|(?:that|which) (?:are|is|were|was) still|"
     r"without (?:first )?(?:telling|notifying|informing|warning|letting) you(?: know)?|"
+    r"(?:once|after|when) you(?: have|ve)? (?:had|made|held|been|paid|waited|completed|verified|confirmed)|"
     r"where (?:we|it|the law) (?:agree|allow|permit)s?)\b"
 )
 """Words that open an exception or a condition ("unless ...", "that has not yet been verified")."""
@@ -1815,6 +1829,74 @@ def denial_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
                 f"A promise no longer covers {_quote(excerpt(text, '', 80))}",
             )
             return
+
+
+_SAME_SCOPE = frozenset({"personal", "own", "private", "such", "this", "that", "these", "those", "the", "your"})
+_BROADER = re.compile(r"\b(?:or|nor|any|anyone|anything|ever|at all|whatsoever|all|every|other|else|including)\b")
+
+
+def denial_qualified(view: SectionView, change: Change) -> Iterator[Finding]:
+    """Words added inside what a promise denies that make it deny less: "we do not sell your personal
+    information" -> "... for money"; "does not use Worker data" -> "identifiable Worker data"; "don't show your
+    surname to anyone" -> "to anyone outside your allotment site". Words that widen it ("or share", "ever") or
+    another denial are left alone."""
+    if change.kind != "substantive":
+        return
+    for old, new in change.pairs:
+        if old is None or new is None or not has_negation(old.norm) or _SCOPE.match(old.norm):
+            continue
+        if _weight(_limits(new.norm)) != _weight(_limits(old.norm)) or _weight(_limits(change.new_norm)) > _weight(
+            _limits(change.old_norm)
+        ):
+            continue  # a denial gained or lost: the limit rules judge it
+        for segment in inserted_segments(old.plain, new.plain):
+            text = segment.text
+            if segment.replaced or not new_content_words(old.norm, text) or _BROADER.search(text):
+                continue
+            if set(text.split()) <= _SAME_SCOPE:
+                continue  # "your data" -> "your personal data": the same thing named more exactly
+            if has_negation(text) or PROTECTIVE.search(_NOUN_LIMIT.sub(" ", text)) or durations(text):
+                continue
+            at = new.norm.find(text)
+            if at <= 0 or _READER_LIMIT.search(new.norm[:at]) or new.norm[:at].split()[-1] in ("or", "and", "nor"):
+                continue  # the reader's own limit; another item added to what is denied ("... or your address")
+            if not (negated(new.norm, at, at + len(text)) or has_negation(_own_clause(new.norm, at))):
+                continue
+            yield _finding(
+                "denial-qualified",
+                "negation_removed",
+                view,
+                change,
+                f"A promise now denies less: {_quote(excerpt(text, '', 80))} was added to it",
+            )
+            return
+
+
+_UNDER_AGE = re.compile(r"\b(?:under|below|younger than) (?:the age of |age )?(\d{1,2})\b")
+
+
+def protected_age_lowered(view: SectionView, change: Change) -> Iterator[Finding]:
+    """A protection for young people now covers fewer of them: "we never print the full name of a player under
+    18" -> "under 13". In a sentence that describes a practice instead ("we show ads to under-16s"), a lower
+    age narrows the practice and is left alone."""
+    if change.kind != "substantive":
+        return
+    for old, new in change.pairs:
+        if old is None or new is None:
+            continue
+        before, after = _UNDER_AGE.search(old.norm), _UNDER_AGE.search(new.norm)
+        if before is None or after is None or int(after.group(1)) >= int(before.group(1)):
+            continue
+        if not (has_negation(new.norm) or PROTECTIVE.search(new.norm) or CHILD_PROTECTIVE.search(new.norm)):
+            continue
+        yield _finding(
+            "protected-age-lowered",
+            "children",
+            view,
+            change,
+            f"A protection now covers only people {after.group(0)}, not {before.group(0)}",
+        )
+        return
 
 
 # --------------------------------------------------------------------------------------------------
@@ -2694,6 +2776,8 @@ CHANGE_RULES: tuple[RuleFunc, ...] = (
     limit_removed,
     negation_removed,
     denial_narrowed,
+    denial_qualified,
+    protected_age_lowered,
     without_flipped,
     custom_term,
     practice_added,

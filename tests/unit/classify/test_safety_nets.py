@@ -403,3 +403,83 @@ def test_round_11_flags(case_id, title, old, new, category):
 @pytest.mark.parametrize(("case_id", "title", "old", "new"), ROUND_11_MIRRORS, ids=[c[0] for c in ROUND_11_MIRRORS])
 def test_round_11_mirrors_are_silent(case_id, title, old, new):
     assert_silent(old, new, title)
+
+
+ROUND_12 = [
+    (
+        "denial-qualified-by-purpose",
+        "Sale of information",
+        "We do not sell your personal information, and we never have.",
+        "We do not sell your personal information for money, and we never have.",
+        "negation_removed",
+    ),
+    (
+        "denial-qualified-by-audience",
+        "What other members see",
+        "We don't show your surname or your street to anyone.",
+        "We don't show your surname or your street to anyone outside your club.",
+        "negation_removed",
+    ),
+    (
+        "protected-age-lowered",
+        "Photographs",
+        "We never print the full name of a player under 18 next to their photo.",
+        "We never print the full name of a player under 13 next to their photo.",
+        "children",
+    ),
+    (
+        "later-of-two-events",
+        "How long we keep permits",
+        "We keep permit applications for two years after the permit expires.",
+        "We keep permit applications for two years after the permit expires, or until you leave the zone, "
+        "whichever is later.",
+        "longer_retention",
+    ),
+]
+ROUND_12_MIRRORS = [
+    (
+        "denial-widened",
+        "Sale of information",
+        "We do not sell your personal information.",
+        "We do not sell or share your personal information, ever.",
+    ),
+    (
+        "protected-age-raised",
+        "Photographs",
+        "We never print the full name of a player under 13 next to their photo.",
+        "We never print the full name of a player under 18 next to their photo.",
+    ),
+    (
+        "practice-age-lowered",
+        "Advertising",
+        "We show personalised adverts to members under 18 who agree to them.",
+        "We show personalised adverts to members under 16 who agree to them.",
+    ),
+    (
+        "earlier-of-two-events",
+        "How long we keep permits",
+        "We keep permit applications until you leave the zone.",
+        "We keep permit applications until you leave the zone or for two years after the permit expires, "
+        "whichever comes first.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "title", "old", "new", "category"), ROUND_12, ids=[c[0] for c in ROUND_12])
+def test_round_12_flags(case_id, title, old, new, category):
+    assert category in {f.category for f in findings_for(old, new, title=title)}
+
+
+@pytest.mark.parametrize(("case_id", "title", "old", "new"), ROUND_12_MIRRORS, ids=[c[0] for c in ROUND_12_MIRRORS])
+def test_round_12_mirrors_are_silent(case_id, title, old, new):
+    assert_silent(old, new, title)
+
+
+def test_precondition_on_a_right(only):
+    old = "You can delete your account yourself in Settings, and your profile is deleted straight away."
+    new = (
+        "Once you've had no bookings for 60 days, you can delete your account yourself in Settings, and your "
+        "profile is deleted straight away."
+    )
+    assert [f.category for f in only(rules.benefit_narrowed, old, new, "Deleting your account")] == ["rights_reduced"]
+    assert findings_for(old, new, title="Deleting your account")  # material in the whole detector too
