@@ -829,6 +829,13 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
+def _right_added(view: SectionView, change: Change) -> bool:
+    """The change brings a right the old section did not name at all (an appeal, a copy, a correction)."""
+    return any(family.search(change.new_norm) and not family.search(view.old_norm) for family in RIGHTS) and not any(
+        family.search(change.old_norm) for family in RIGHTS if family.search(change.new_norm)
+    )
+
+
 def _days(period: str) -> float:
     found = durations(period)
     return found[0].days if found else float("inf")
@@ -856,6 +863,8 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
                 )
                 return
     old_windows = {m.group("period") for u in change.old for m in _reader_windows(u.norm)}
+    if _right_added(view, change):
+        return  # a new right that comes with a time limit ("you can appeal within 60 days") is a right added
     for unit in change.new:
         if not (
             _is_right_context(view, unit) or _READER_ACTS.search(unit.norm) or _READER_HAS_WINDOW.search(unit.norm)

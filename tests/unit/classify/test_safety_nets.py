@@ -483,3 +483,16 @@ def test_precondition_on_a_right(only):
     )
     assert [f.category for f in only(rules.benefit_narrowed, old, new, "Deleting your account")] == ["rights_reduced"]
     assert findings_for(old, new, title="Deleting your account")  # material in the whole detector too
+
+
+def test_a_new_right_with_a_time_limit_is_a_right_added():
+    old = "We will respond to requests within 45 days."
+    new = (
+        "We will respond to requests within 45 days. If we decline your request, you can appeal by replying to "
+        "our decision within 60 days."
+    )
+    assert_silent(old, new, "Requests")
+    # the same window on a right the section already had is a new hurdle
+    old = "If we decline your request, you can appeal by replying to our decision."
+    new = "If we decline your request, you can appeal by replying to our decision within 10 days."
+    assert "rights_reduced" in {f.category for f in findings_for(old, new, title="Requests")}
