@@ -290,7 +290,8 @@ PROTECTIVE = re.compile(
     r"(?:download|access|view|login|log in|sign in|export|retrieval|look up|lookup|disclosure|request)\w*\s+"
     r"(?:\w+\s+){0,3}(?:is|are|will be|gets?|get)\s+(?:\w+\s+)?(?:logged|recorded|audited|traced)|"
     r"(?:log|logs|logged|record|records|audit|audits)\s+(?:every|each|all|any)\s+(?:\w+\s+){0,2}"
-    r"(?:access|download|view|login|export|retrieval|lookup|disclosure)\w*)\b"
+    r"(?:access|download|view|login|export|retrieval|lookup|disclosure)\w*|"
+    r"(?:every time|each time|whenever) (?:\w+\s+){1,6}(?:it is|is|are|gets?) (?:logged|recorded|audited))\b"
 )
 """Words that make an insertion protective: a limit, security, deletion, a prohibition, an audit trail."""
 

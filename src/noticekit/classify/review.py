@@ -40,6 +40,7 @@ from noticekit.classify.practices import (
 )
 from noticekit.classify.quantities import durations
 from noticekit.classify.rules import (
+    _BOUND,
     _CONTACT_PERSON,
     _DEFINES,
     _EXPLAINS_WHY,
@@ -116,7 +117,7 @@ def _review_pair(view: SectionView, change: Change, old: Unit | None, new: Unit 
         return _review(view, change, category, f"a figure changed ({figures})")
     old_units = [w for w in old_norm.split() if w in _TIME_UNITS]
     new_units = [w for w in new.norm.split() if w in _TIME_UNITS]
-    if old_units != new_units and not durations(new.norm) and not durations(old_norm):
+    if old_units != new_units and not durations(new.norm) and not durations(old_norm) and not _BOUND.search(new.norm):
         return _review(view, change, "longer_retention", f"a time changed ({' '.join(old_units) or '—'} → "
                        f"{' '.join(new_units) or '—'})")  # fmt: skip
     for segment in inserted_segments(counterpart, new.plain):
@@ -160,8 +161,8 @@ def _review_removed(view: SectionView, change: Change, old: Unit) -> Finding | N
 def _review_dropped(view: SectionView, change: Change, old_norm: str, new: Unit, text: str) -> Finding | None:
     """Words taken out of a sentence: from a denial ("we do not share your bank balance, ..."), or words that
     limited, protected or gave the reader something."""
-    if not text or not new_content_words(new.norm, text):
-        return None
+    if not text or not new_content_words(view.new_norm, text):
+        return None  # still said somewhere in the section (a sentence set out as a list)
     at = old_norm.find(text)
     if at > 0 and negated(old_norm, at):
         return _review(view, change, "negation_removed", f"{_quote(text)} is no longer covered by the promise")

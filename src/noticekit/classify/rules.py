@@ -360,6 +360,7 @@ def _term_rule(
             if _describes_practice(view, unit)
             and not (skip and skip(unit))
             and not _PROTECTED_PASSIVE.search(unit.norm)
+            and not _EXPLAINS_EXISTING.match(unit.norm)
         ]
         hits = []
         for family in (*families, *(f for f in view.extra_families if f.category == category)):
@@ -1695,7 +1696,7 @@ def _limits(norm: str, *, reader: bool = False) -> Counter[str]:
     """The limit words of ``norm``; the reader's own limits count only when ``reader`` (a child's limits)."""
     masked = _LIMIT_BOUND.sub(" ", norm)
     if not reader:
-        masked = _READER_LIMIT.sub(" ", _READER_CONDITION.sub(" ", masked))
+        masked = _READER_LIMIT.sub(" ", _ANY_READER_CONDITION.sub(" ", masked))
     return Counter(word for word in masked.split() if word in _LIMIT_WORDS)
 
 
@@ -1986,6 +1987,10 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
             continue  # directions; the legal basis; "This is an automated comparison: ..." about what is there
         if PLAIN_WORDS.match(new.norm) or _PROTECTED_PASSIVE.search(new.norm):
             continue  # "In plain terms: ..." says it again; "Names are removed before anyone analyses them" protects
+        if old is not None and _restrictions(new.norm) > _restrictions(old.norm):
+            continue  # "can be seen by screeners" -> "can be seen only by the screener ...": a limit added
+        if _REASON.match(new.norm) and _NOT_A.search(new.norm):
+            continue  # "Because these disclosures are made at your direction, they are not a sale": why not
         if ("rights" in view.unit_topics(new) and not purpose) or CONTACT_US.search(normalise(new.heading)):
             continue  # rights and ways to get in touch have their own rules
         if SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")):
@@ -2006,12 +2011,19 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
                 return
 
 
+def _restrictions(norm: str) -> int:
+    return sum(count for word, count in _limits(norm).items() if word in _RESTRICTIONS)
+
+
+_NOT_A = re.compile(r"\b(?:is|are|was|were) not (?:a|an|the|considered|treated as)\b")
 _PURPOSE_CLAUSE = re.compile(r"^(?:and |or )?(?:also )?(?:to|so (?:that )?we can) (?!you\b)\w+")
 
 
 def _purpose_clause_added(counterpart: str | None, new: Unit) -> bool:
     """A purpose of our own joined to an item that gave the reader something ("to let you pause ..., and to
     work out which households should be offered a lower price"): the item now describes a practice too."""
+    if RIGHT_CONTEXT.search(new.norm) or re.search(r"\b(?:right|entitled) to\b", new.norm):
+        return False  # "the right to ..., and to receive the data they provided": a right, not our purpose
     return any(
         _PURPOSE_CLAUSE.match(segment.text)
         and not re.match(r"^(?:and |or )?to \w+ (?:means|includes|is|are)\b", segment.text)
@@ -2487,7 +2499,12 @@ def _unit_explained(view: SectionView, new: Unit) -> bool:
     return bool(SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")))
 
 
-_READER_CONDITION = re.compile(r"\b(?:if|when|where|while|in case) you (?:\w+ ){0,4}?(?:not|never)(?: \w+){0,2}")
+_READER_CONDITION = re.compile(
+    r"\b(?:if|when|where|while|in case) you (?!(?:would |d )?(?:prefer|rather|want|wish|like|choose)\b)"
+    r"(?:\w+ ){0,4}?(?:not|never)(?: \w+){0,2}"
+)
+_ANY_READER_CONDITION = re.compile(r"\b(?:if|when|where|while|in case) you (?:\w+ ){0,4}?(?:not|never)(?: \w+){0,2}")
+"""Also the reader's wishes ("if you'd rather we didn't"): none of it limits what we do."""
 """A condition on the reader ("if you will not be in"): its negation limits nothing we do."""
 
 
