@@ -113,3 +113,9 @@ def test_a_specific_rule_speaks_before_the_review():
     new = "We use your answers to give you a score and to train our machine learning models."
     found = findings_for(old, new, THOROUGH, title="How we use your answers")
     assert found and all(f.rule != "review" for f in found)
+
+
+def test_thorough_review_leaves_a_bound_on_an_open_period_to_the_period_rules():
+    old = "We keep your booking history while your account is open."
+    new = "We keep your booking history while your account is open, or for three years, whichever comes first."
+    assert findings_for(old, new, THOROUGH, title="Bookings") == []

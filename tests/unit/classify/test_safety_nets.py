@@ -496,3 +496,47 @@ def test_a_new_right_with_a_time_limit_is_a_right_added():
     old = "If we decline your request, you can appeal by replying to our decision."
     new = "If we decline your request, you can appeal by replying to our decision within 10 days."
     assert "rights_reduced" in {f.category for f in findings_for(old, new, title="Requests")}
+
+
+ROUND_13_SILENT = [
+    (
+        "reader-wish-is-a-choice",
+        "Meetings",
+        "Minutes of general meetings record the names of members who propose a motion.",
+        "Minutes of general meetings record the names of members who propose a motion. If you would prefer not "
+        "to be named, tell the secretary before the meeting and the minutes will say 'a member'.",
+    ),
+    (
+        "existing-practice-explained",
+        "Personalising our emails",
+        "We look at the shows you booked so that our emails are more relevant.",
+        "We look at the shows you booked so that our emails are more relevant. This is a simple form of "
+        "profiling: we group bookers by the kinds of show they attend, and nothing more.",
+    ),
+    (
+        "why-it-is-not-a-sale",
+        "What 'sale' means here",
+        "We pass your name to the venue so your ticket can be reissued. We do not sell personal information.",
+        "We pass your name to the venue so your ticket can be reissued. Because this is done at your direction "
+        "to complete your purchase, it is not a sale under those laws. We do not sell personal information.",
+    ),
+    (
+        "fewer-people-may-see",
+        "Your questionnaire",
+        "Questionnaire answers can be seen by screeners, nurses and the medical director.",
+        "Questionnaire answers can be seen only by the nurse looking after you and by the medical director, "
+        "and every time someone opens your answers it is logged.",
+    ),
+    (
+        "right-listed-with-and-to-receive",
+        "Your rights",
+        "You have the right to request access to your data and to object to processing.",
+        "You have the right to request access to your data and to object to processing, and to receive the data "
+        "you provided in a machine-readable format.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case_id", "title", "old", "new"), ROUND_13_SILENT, ids=[c[0] for c in ROUND_13_SILENT])
+def test_round_13_harmless_edits_are_silent(case_id, title, old, new):
+    assert_silent(old, new, title)
