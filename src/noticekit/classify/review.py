@@ -50,6 +50,7 @@ from noticekit.classify.rules import (
     _READER_CONDITION,
     _REASON,
     _RENAMED,
+    AGE_WORDS,
     PLAIN_WORDS,
     SectionView,
     _about_children,
@@ -73,9 +74,6 @@ _TIME_UNITS = frozenset(
     {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "season", "seasons",
      "term", "terms", "quarter", "quarters"}
 )  # fmt: skip
-_AGE = re.compile(
-    r"\b(?:under|over|aged?|ages|age of|older|younger|years old|or above|or older|between \d+ and \d+|you are \d+)\b"
-)
 _ADDRESS = re.compile(
     r"\b(?:street|road|avenue|lane|floor|suite|unit|building|house|court|quay|square|place|way|drive|po box|"
     r"zzphone|zzemail|zzurl|write to|address)\b"
@@ -200,7 +198,7 @@ def _figure_changed(old_norm: str, new_norm: str) -> str | None:
     both = f"{old_norm} {new_norm}"
     if old == new or durations(new_norm) or durations(old_norm) or _PERIOD.search(both):
         return None
-    if _AGE.search(both) or _ADDRESS.search(new_norm):
+    if AGE_WORDS.search(both) or _ADDRESS.search(new_norm):
         return None
     return f"{' '.join(old) or '—'} → {' '.join(new) or '—'}"
 

@@ -2609,7 +2609,10 @@ _FIRM_WORD = re.compile(
 _KEEPING = re.compile(r"\b(?:keep|keeps|kept|retain\w*|stor(?:e|es|ed|ing)|hold|holds|held)\b")
 
 
-_AGE_WORDS = re.compile(r"\b(?:aged?|ages|under|over|older|younger|or above)\b")
+AGE_WORDS = re.compile(
+    r"\b(?:under|over|aged?|ages|age of|older|younger|years old|or above|or older|between \d+ and \d+|you are \d+)\b"
+)
+"""Words that make a number an age: its changes are judged by the age rules, which know the direction."""
 _UNIT_DAYS = {
     "day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "month": 30, "months": 30, "quarter": 91,
     "quarters": 91, "term": 120, "terms": 120, "season": 120, "seasons": 120, "year": 365, "years": 365,
@@ -2648,7 +2651,7 @@ def _count_raised(view: SectionView, change: Change) -> Finding | None:
                 change,
                 f"A period of keeping data now ends later: {_quote(grown[0])} becomes {_quote(grown[1])}",
             )
-        if durations(new.norm) or not _KEEPING.search(new.norm) or _AGE_WORDS.search(new.norm):
+        if durations(new.norm) or not _KEEPING.search(new.norm) or AGE_WORDS.search(new.norm):
             continue
         old_words, new_words = old.norm.split(), new.norm.split()
         if len(old_words) != len(new_words):
