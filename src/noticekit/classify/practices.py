@@ -1,6 +1,6 @@
 """What a change *adds*: the inserted words of each sentence, and the data-handling actions in them.
 
-The term rules (``rules.py``) know the vocabulary of particular purposes, data categories and
+The term rules (``rules/practices.py``) know the vocabulary of particular purposes, data categories and
 recipients; a new practice described in other words ("estimate how likely you are to accept a
 higher price", "recommend titles based on your loans") slips past them. This module gives the
 recall-oriented safety net its material:
@@ -15,7 +15,7 @@ recall-oriented safety net its material:
   security ("encrypted", "anonymised"), consent gating ("if you opt in"), an example or a
   restatement ("for example", "such as", "in other words").
 
-The rules that use them live in ``rules.py`` (``practice_added``, ``list_grew``).
+The rules that use them live in ``rules/practices.py`` (``practice_added``, ``list_grew``).
 """
 
 from __future__ import annotations

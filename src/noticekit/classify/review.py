@@ -1,6 +1,6 @@
 """The thorough review: every substantive change is worth a look unless it is recognisably safe.
 
-The rules in ``rules.py`` say *what* changed ("a new recipient", "a longer period"); they need words
+The rules in the ``rules`` package say *what* changed ("a new recipient", "a longer period"); they need words
 they know. On fresh text written by someone else they catch about nine material edits in ten
 (``docs/decisions/0003``). The thorough review turns the burden around, as a lawyer reading a redline
 does: a change is flagged unless it is one of the kinds that cannot hurt the reader —
