@@ -176,6 +176,7 @@ ACTIONS: tuple[Action, ...] = (
         r"quot(?:e|es|ed|ing) (?:you|a price|prices)",
         r"(?:approve|reject|refuse|decline)(?:s|d)? (?:your|applications?|claims?)",
         # deciding who gets what price or offer: "work out which households should be offered a lower price"
+        r"pick(?:s|ed|ing)? (?:which|what) (?:\w+ ){0,3}(?:prices?|offers?|deals?|rates?|fees?|discounts?)",
         r"(?:offered|offer|offers|given|charged) (?:a |an )?(?:lower|higher|different|special|reduced|discounted|"
         r"better|personal) (?:price|prices|rate|rates|fee|fees|deal|deals|tariff)",
         r"(?:fee|price|limit|rate)s? (?:and \w+ (?:\w+ )?)?(?:offered|set|charged) (?:to )?you from",
@@ -225,7 +226,7 @@ ACTIONS: tuple[Action, ...] = (
         r"read(?:s|ing)? (?:your|the content|the contents)", r"access(?:es|ed|ing)? (?:your|the)",
         r"request(?:s|ed)? (?:your|a copy of your)", r"ask(?:s|ed)? (?:you )?for (?:your|a|an)",
         r"sens(?:es|ed|ing)", r"sense (?:your|when|whether|the|how)", r"measur(?:e|es|ed|ing)",
-        r"photograph(?:s|ed|ing)?", r"film(?:s|ed|ing)? (?:you|the|your)", r"receiv(?:e|es|ed|ing)",
+        r"photograph(?:s|ed|ing)?", r"film(?:s|ed|ing)? (?:you|the|your|each|every|all|any)", r"receiv(?:e|es|ed|ing)",
     ),
     # Who receives it.
     _action(
@@ -284,7 +285,7 @@ PROTECTIVE = re.compile(
     r"aggregat\w+|hash\w*|mask\w*|redact\w*|minimi[sz]\w*|delet\w+|eras\w+|destroy\w*|remov\w+|purg\w+|limit\w*|"
     r"restrict\w*|confidential\w*|access controls?|multi factor|two (?:step|factor)|"
     r"second factor|2fa|mfa|one time (?:code|passcode|password)s?|"
-    r"(?:log|logs|logged|logging|sign|signs|signed|signing) in with|audit\w*|authenticat\w+|"
+    r"(?:log|logs|logged|logging|sign|signs|signed|signing) in with|audit(?:s|ed|ing|ors?)?\b|authenticat\w+|"
     r"prohibit\w*|forbid\w*|forbidden|barred|precluded|"
     # an audit trail of who touched the data: "every download is logged", "we record each access"
     r"(?:download|access|view|login|log in|sign in|export|retrieval|look up|lookup|disclosure|request)\w*\s+"
@@ -305,7 +306,8 @@ CONSENT_GATE = re.compile(
 """A practice that happens only if the reader agrees is a choice offered, not a practice imposed."""
 
 RESTATEMENT = re.compile(
-    r"\b(?:for example|for instance|such as|e g|eg|i e|ie|like|in other words|that is|namely|including|includes|"
+    r"\b(?:for example|for instance|such as|e g|eg|i e|ie|like(?! to\b)|in other words|that is|namely|including|"
+    r"includes|"
     r"in particular|particularly|especially|this means|which means|meaning|to be clear|in practice|specifically|"
     r"as described|as explained|as set out|see|"
     r"(?:described|explained|set out|listed|detailed|defined|mentioned) (?:in|above|below|under|earlier))\b"

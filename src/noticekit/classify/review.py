@@ -66,7 +66,7 @@ from noticekit.classify.rules import (
     new_content_words,
 )
 from noticekit.classify.sentences import Unit, normalise
-from noticekit.classify.terms import CHOICE, CONTACT_DETAIL, CONTACT_US, DEFINITION
+from noticekit.classify.terms import CHOICE, COARSENED, CONTACT_DETAIL, CONTACT_US, DEFINITION
 
 RULE = "review"
 
@@ -80,6 +80,15 @@ _ADDRESS = re.compile(
 )
 _PERIOD = re.compile(r"\b\d+ (?:working |calendar |business )?(?:days?|weeks?|months?|years?|hours?|minutes?)\b")
 _WE = re.compile(r"\bwe\b")
+_NUMBER_WORDS = re.compile(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|sixty|ninety|hundred)(?: \w+)?"
+)
+_LESS_OF_IT = re.compile(r"\b(?:first letter|initials?|only the first|last (?:two|three|four) digits|year of birth)\b")
+_INSTRUCTION = re.compile(
+    r"^(?:to (?:stop|opt out|unsubscribe|change|update|delete|see|get|turn off|switch off)\b|"
+    r"(?:reply|text|click|tap|go to|visit|email us|call us|write to us)\b)"
+)
 _RIGHT_WORDS = re.compile(r"\b(?:you|your right|choose|choice|opt\w* out|object|withdraw|unsubscribe|request|ask us)\b")
 
 
@@ -123,6 +132,8 @@ def _review_pair(view: SectionView, change: Change, old: Unit | None, new: Unit 
         brought = new_content_words(f"{view.old_norm} {replaced}", segment.text)
         if not brought or durations(segment.text) or durations(replaced) or _respelled(replaced, segment.text):
             continue
+        if durations(new.norm) and _NUMBER_WORDS.fullmatch(segment.text):
+            continue  # "24" -> "eighteen" (months): the period rules compare the periods
         if _safe_addition(segment.text) or (not replaced and _segment_explained(view, new, segment)):
             continue
         if _names_swapped(segment.text, replaced, new, old) or (replaced and CONTACT_DETAIL.search(segment.text)):
@@ -148,8 +159,8 @@ def _review_new_sentence(view: SectionView, change: Change, new: Unit) -> Findin
 
 def _review_removed(view: SectionView, change: Change, old: Unit) -> Finding | None:
     """A sentence taken out matters when it limited or protected something that is not said again."""
-    if not (_limits(old.norm, reader=True) or PROTECTIVE.search(old.norm)):
-        return None
+    if not (_limits(old.norm, reader=_about_children(view, old)) or PROTECTIVE.search(old.norm)):
+        return None  # the reader's own wishes ("if you would rather not ...") limit nothing we do
     if not new_content_words(view.new_norm, old.norm) or _mostly_said(old, view.new_units):
         return None
     return _review(view, change, "negation_removed", f"a sentence with a limit or protection was taken out: "
@@ -180,6 +191,8 @@ def _safe_addition(text: str) -> bool:
     unmasked = _NOUN_LIMIT.sub(" ", _READER_CONDITION.sub(" ", text))
     if PROTECTIVE.search(unmasked) or has_negation(unmasked) or CONSENT_GATE.search(text):
         return True
+    if COARSENED.search(text) or _LESS_OF_IT.search(text) or _INSTRUCTION.match(text):
+        return True  # "the first letter of your surname"; "To stop these texts, reply STOP"
     reader = READER_SUBJECT.search(text)
     ours = _WE.search(text)
     if (reader and not (ours and ours.start() < reader.start())) or CHOICE.search(text):

@@ -191,6 +191,7 @@ DATA = (
         r"disabilit\w+", r"pregnan\w+", r"mental", r"fitness", r"heart rate", r"sleep", r"prescriptions?",
         r"allerg\w+", r"blood", r"symptoms?", r"well ?being", r"menstrua\w+", r"fertility", r"medications?",
         r"therapy", r"vaccination\w*",
+        exclude=(r"medical (?:confidentiality|secrecy|ethics|rules|regulator|council|director|team|staff)",),
     ),
     family("genetic", "new_data_category", "genetic data", r"genetic", r"dna", r"genom\w+"),
     family(

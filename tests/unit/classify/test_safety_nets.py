@@ -540,3 +540,74 @@ ROUND_13_SILENT = [
 @pytest.mark.parametrize(("case_id", "title", "old", "new"), ROUND_13_SILENT, ids=[c[0] for c in ROUND_13_SILENT])
 def test_round_13_harmless_edits_are_silent(case_id, title, old, new):
     assert_silent(old, new, title)
+
+
+ROUND_14_FLAGGED = [
+    (
+        "filming-each-member",
+        "What we collect",
+        "Our leaders make notes on each member's progress, and we keep a register of who attended.",
+        "Our leaders make notes on each member's progress, we film each member's audition on a tablet so the "
+        "panel can watch it again, and we keep a register of who attended.",
+        "new_data_category",
+    ),
+    (
+        "promise-now-needs-the-reader-to-ask",
+        "Photos on the day",
+        "We won't post any photo in which you can be recognised.",
+        "We won't post a photo in which you can be recognised if you tell us at the start that you'd rather not "
+        "appear.",
+        "negation_removed",
+    ),
+]
+ROUND_14_SILENT = [
+    (
+        "not-a-sale-explained",
+        "Sharing personal data",
+        "We do not sell personal data.",
+        "We do not sell personal data. Passing a rider's first name to the driver who accepts the trip is part of "
+        "the ride you asked for, and is not a sale under state privacy laws.",
+    ),
+    (
+        "word-defined-is-not-a-transfer",
+        "Grave deeds",
+        "When a deed holder dies, the right passes to their next of kin, who must apply to have it recorded.",
+        "When a deed holder dies, the right passes to their next of kin, who must apply to have it recorded. In "
+        "this section, 'transfer' refers only to a change in who holds the right; it does not mean that personal "
+        "data is sent outside the UK.",
+    ),
+    (
+        "more-ways-to-ask",
+        "Your rights",
+        "Requests should be made in writing to our Data Protection Officer at the Town Hall.",
+        "Requests may be made in writing to our Data Protection Officer at the Town Hall, by email to "
+        "dpo@eastmoor.example, or in person at any customer service point.",
+    ),
+    (
+        "reader-wish-removed-with-opt-in",
+        "Research",
+        "We may share de-identified photos with university researchers. If you would rather your photos were never "
+        "used in this way, tell us in the app.",
+        "We may share de-identified photos with university researchers, but only if you switch on Research sharing "
+        "in the app. Research sharing is off unless you turn it on.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "title", "old", "new", "category"), ROUND_14_FLAGGED, ids=[c[0] for c in ROUND_14_FLAGGED]
+)
+def test_round_14_flags(case_id, title, old, new, category):
+    assert category in {f.category for f in findings_for(old, new, title=title)}
+
+
+@pytest.mark.parametrize(("case_id", "title", "old", "new"), ROUND_14_SILENT, ids=[c[0] for c in ROUND_14_SILENT])
+def test_round_14_harmless_edits_are_silent(case_id, title, old, new):
+    assert_silent(old, new, title)
+
+
+def test_audition_is_not_an_audit_trail():
+    from noticekit.classify.practices import PROTECTIVE
+
+    assert PROTECTIVE.search("every download is audited")
+    assert not PROTECTIVE.search("we film each audition piece")

@@ -296,13 +296,17 @@ def _limits(norm: str, *, reader: bool = False) -> Counter[str]:
     return Counter(word for word in masked.split() if word in _LIMIT_WORDS)
 
 
-_NOUN_LIMIT = re.compile(r"\b(?:what|credit|spending|borrowing|upper|lower|daily|weekly|monthly|overdraft) limits?\b")
+_NOUN_LIMIT = re.compile(
+    r"\b(?:what|credit|spending|borrowing|upper|lower|daily|weekly|monthly|overdraft|access|advance|withdrawal)"
+    r" limits?\b|"
+    r"\b(?:set|sets|setting|raise|raises|lower|lowers) (?:the |your )?limits?\b|\bthe limits? (?:on|of) (?:your|the)\b"
+)
 
 
 _READER_CONDITION = re.compile(
     r"\b(?:if|when|where|while|in case) you (?!(?:would |d )?(?:prefer|rather|want|wish|like|choose)\b)"
     r"(?:\w+ ){0,4}?(?:not|never)(?: \w+){0,2}"
 )
-_ANY_READER_CONDITION = re.compile(r"\b(?:if|when|where|while|in case) you (?:\w+ ){0,4}?(?:not|never)(?: \w+){0,2}")
+_ANY_READER_CONDITION = re.compile(r"\b(?:if|when|where|while|in case) you (?:\w+ ){0,6}?(?:not|never)(?: \w+){0,2}")
 """Also the reader's wishes ("if you'd rather we didn't"): none of it limits what we do."""
 """A condition on the reader ("if you will not be in"): its negation limits nothing we do."""

@@ -34,9 +34,12 @@ def _transfer_units(view: SectionView, units: Iterable[Unit]) -> list[Unit]:
         for unit in units
         if (TRANSFER_CONTEXT.search(unit.norm) or "transfer" in view.unit_topics(unit))
         and not NOT_TRANSFER.search(unit.norm)
+        and not _DEFINES_TERM.search(unit.norm)
     ]
 
 
+_DEFINES_TERM = re.compile(r"\b(?:refers? (?:only )?to|does not mean|is used to mean|in this section \w+ means)\b")
+"""A sentence that says what a word of the notice means ("'transfer' refers only to a change of holder")."""
 _PLACE_NAMES = ("united states", "united kingdom", "european union", "european economic area")
 
 

@@ -37,6 +37,7 @@ from noticekit.classify.practices import (
 )
 from noticekit.classify.quantities import ages, durations
 from noticekit.classify.rules.base import (
+    _ANY_READER_CONDITION,
     _NOUN_LIMIT,
     _READER_LIMIT,
     _RESTRICTIONS,
@@ -313,9 +314,9 @@ def _practice_promise_removed(view: SectionView, change: Change) -> Iterator[Fin
     for old, new in change.pairs:
         if old is None:
             continue
-        denied, _ = verb_polarity(old.norm)
+        denied, _ = verb_polarity(_ANY_READER_CONDITION.sub(" ", old.norm))
         if not denied:
-            continue
+            continue  # "if you would rather your photos were never used, tell us": the reader's wish, no promise
         if new is None:
             lost = sorted(denied - new_denied_section)
             if any(has_negation(u.norm) and _restated(old.norm, lost, u.norm) for u in change.new):

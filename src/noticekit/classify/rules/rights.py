@@ -94,7 +94,7 @@ def right_friction(view: SectionView, change: Change) -> Iterator[Finding]:
     channel = inserted(view, change, CHANNEL_FRICTION, units=[u for u in units if REQUIREMENT.search(u.norm)])
     if channel:
         added.append(f"{CHANNEL_FRICTION.label} ({_quote(channel[1])})")
-    if added:
+    if added and not _easy_channels(change.new_norm) > _easy_channels(change.old_norm):
         yield _finding(
             "right-friction", "rights_reduced", view, change, f"Exercising a right gets harder: {'; '.join(added)}"
         )
@@ -180,6 +180,10 @@ _IMPERATIVE = re.compile(
 """An instruction to the reader ("open My records, pick a sighting and tap Delete"): how a right is used."""
 
 
+_PROMISE_CONDITION = re.compile(r"^(?:only )?(?:if|when|once) you (?:tell|ask|let|inform|notify|remind|request)\b")
+"""A promise that now holds only if the reader speaks up ("we won't post a photo ... if you tell us")."""
+
+
 def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
     """A right, a choice or a commitment made for the reader gains an exception or a condition:
     "pick any sighting and tap Delete" -> "pick any sighting that has not yet been verified and tap Delete".
@@ -198,7 +202,8 @@ def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         for segment in inserted_segments(old.plain, new.plain):
             text = segment.text
-            if segment.replaced or not _EXCEPTION.match(text) or CONSENT_GATE.search(text):
+            condition = _EXCEPTION.match(text) or (promise and _PROMISE_CONDITION.match(text))
+            if segment.replaced or not condition or CONSENT_GATE.search(text):
                 continue
             yield _finding(
                 "benefit-narrowed",
