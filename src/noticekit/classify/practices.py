@@ -148,6 +148,8 @@ ACTIONS: tuple[Action, ...] = (
         "infer", "new_purpose", r"infer(?:s|red|ring)?", r"deduc(?:e|es|ed|ing)", r"work(?:s|ed|ing)? out",
         r"figur(?:e|es|ed|ing) out", r"guess(?:es|ed|ing)?", r"deriv(?:e|es|ed|ing)", r"determin(?:e|es|ed|ing)",
         r"identif(?:y|ies|ied|ying)", r"detect(?:s|ed|ing)?",
+        # what the data suggests about the person: "because your purchases suggest you may be managing ..."
+        r"(?:suggest|suggests|indicate|indicates|show|shows) (?:that )?you (?:may|might|are likely|probably|could)",
         r"nam(?:e|es|ed|ing) (?:the )?(?:people|persons|faces|individuals|visitors|who)",
         r"understand(?:s|ing)? (?:what|which|how|whether|who|your)",
     ),
@@ -177,6 +179,7 @@ ACTIONS: tuple[Action, ...] = (
         r"(?:approve|reject|refuse|decline)(?:s|d)? (?:your|applications?|claims?)",
         # deciding who gets what price or offer: "work out which households should be offered a lower price"
         r"pick(?:s|ed|ing)? (?:which|what) (?:\w+ ){0,3}(?:prices?|offers?|deals?|rates?|fees?|discounts?)",
+        r"(?:prices?|fees?|rates?|premiums?) (?:that )?we (?:quote|charge|offer|show) you",
         r"(?:offered|offer|offers|given|charged) (?:a |an )?(?:lower|higher|different|special|reduced|discounted|"
         r"better|personal) (?:price|prices|rate|rates|fee|fees|deal|deals|tariff)",
         r"(?:fee|price|limit|rate)s? (?:and \w+ (?:\w+ )?)?(?:offered|set|charged) (?:to )?you from",

@@ -63,7 +63,7 @@ _EMPHASIS = re.compile(r"\*\*|__|~~|`|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!
 _URL = re.compile(
     r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]|\bmailto:\S+|\btel:\S+|"
     # a bare address written as link text: "vaultlet.com/legal/data-requests", "ico.org.uk"
-    r"(?<![@\w.])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|uk|eu|de|fr|ie|au|nz|ca|us|gov|edu|app|example)"
+    r"(?<![@\w.-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|co|uk|eu|de|fr|ie|au|nz|ca|us|gov|edu|app|example)"
     r"(?:/[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"])?(?![\w@])",
     re.I,
 )

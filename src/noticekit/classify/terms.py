@@ -90,7 +90,10 @@ QUALIFIERS = (
     r"(?:(?:no |any )?(?:current |immediate )?plans?|(?:do not |does not )?(?:intend|expect|aim|plan)\w*|try|tries|"
     r"endeavou?r\w*|seek\w*|strive\w*) (?:not )?to (?=(?:" + "|".join(PRACTICE_VERBS.values()) + r")\b)|"
     r"generally|usually|typically|normally|ordinarily|as a rule|in most cases|in general|"
-    r"currently|at present|at this time|for now|routinely|knowingly|intentionally|directly"
+    r"currently|at present|at this time|for now|routinely|knowingly|intentionally|directly|"
+    # a vague exception instead of a named one: "unless a court orders us to" -> "without good reason"
+    r"without (?:a )?good reason|(?:where|when|if|as) (?:we (?:think|consider|believe|decide) (?:it )?)?"
+    r"(?:appropriate|reasonable|justified)|at our (?:sole )?discretion"
 )
 """Words that, added to a promise ("we do not *generally* sell"), weaken it."""
 

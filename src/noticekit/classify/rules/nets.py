@@ -263,7 +263,10 @@ def _unit_grown(old_norm: str, new_norm: str) -> tuple[str, str] | None:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "replace":
             continue
-        before = [_UNIT_DAYS[w] for w in old_words[i1:i2] if w in _UNIT_DAYS]
+        # A period written out on the old side ("for 18 months", "ninety days") is compared in days:
+        # "18 months" -> "the same year" is shorter, "a fortnight" -> "the end of the quarter" is longer.
+        periods = durations(" ".join(old_words[i1:i2]))
+        before = [d.days for d in periods] or [_UNIT_DAYS[w] for w in old_words[i1:i2] if w in _UNIT_DAYS]
         after = [_UNIT_DAYS[w] for w in new_words[j1:j2] if w in _UNIT_DAYS]
         if before and after and max(after) > max(before):
             return " ".join(old_words[i1:i2]), " ".join(new_words[j1:j2])

@@ -130,8 +130,6 @@ def explains_words(unit: Unit) -> bool:
     return not re.search(r"\b(?:we|us|our)\b", _NOT_A_SALE.sub(" ", _ABOUT_WORDS.sub(" ", norm)))
 
 
-_MEANS = re.compile(r"\b(?:refers? (?:only )?to|does not mean|is used to mean)\b")
-"""What a word of the notice means ("'transfer' refers only to a change of holder"): no new practice."""
 _NOT_A_SALE = re.compile(
     r"(?:\w+ ){1,14}?(?:is|are|does|do|would|will) not (?:count as |considered |treated as |regarded as |amount to |"
     r"constitute |be )?(?:an? )?(?:sale|sales|selling|sharing|share|disclosure|transfer)\b"
@@ -362,7 +360,7 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
             continue  # "can be seen by screeners" -> "can be seen only by the screener ...": a limit added
         if (
             (_REASON.match(new.norm) and _NOT_A.search(new.norm))
-            or _NOT_A_SALE.search(new.norm)
+            or _IS_NOT_A_SALE.search(new.norm)
             or _MEANS.search(new.norm)
         ):
             continue  # "Because these disclosures are made at your direction, they are not a sale": why not
@@ -392,7 +390,7 @@ def _restrictions(norm: str) -> int:
 
 _MEANS = re.compile(r"\b(?:refers? (?:only )?to|does not mean|is used to mean)\b")
 """What a word of the notice means ("'transfer' refers only to a change of holder"): no new practice."""
-_NOT_A_SALE = re.compile(r"\b(?:is|are) not (?:a |an )?(?:sale|sales|selling|sharing|sold)\b")
+_IS_NOT_A_SALE = re.compile(r"\b(?:is|are) not (?:a |an )?(?:sale|sales|selling|sharing|sold)\b")
 """Why a disclosure is not a sale in law: an explanation of a practice already there, not a new one."""
 _NOT_A = re.compile(r"\b(?:is|are|was|were) not (?:a|an|the|considered|treated as)\b")
 

@@ -103,8 +103,9 @@ def right_friction(view: SectionView, change: Change) -> Iterator[Finding]:
 _EASY_CHANNELS = {
     "phone": re.compile(r"\b(?:ring|rings|call|calling|phone|phoning|telephone|zzphone)\b"),
     "in person": re.compile(
-        r"\b(?:in person|at reception|(?:tell|ask|speak to) (?:any|a|one of our) (?:\w+ )?"
-        r"(?:instructor|staff|member of staff|employee|colleague|team member)s?)\b"
+        r"\b(?:in person|at reception|reception staff|(?:tell|ask|speak to) (?:any|a|one of our|the) (?:\w+ )?"
+        r"(?:instructor|staff|member of staff|employee|colleague|team member|team)s?|"
+        r"at (?:the|our|any) (?:\w+ ){0,2}(?:counter|desk|reception|branch|store|shop|office))\b"
     ),
     "email": re.compile(r"\b(?:email|emailing|e mail|zzemail)\b"),
     "online": re.compile(
