@@ -129,6 +129,8 @@ def redline_markdown(ops: WordOps) -> str:
         if text is None:
             continue
         family = _family(item.kind, text)
+        if family == "blank" and item.side == "old" and _inside_new_table(plan, i, previous):
+            continue  # an old line break between two rows of a new table would cut the table in two
         if family == "blank":
             previous = None
         else:
@@ -142,6 +144,17 @@ def redline_markdown(ops: WordOps) -> str:
             previous = (item.side, family)
         out.append(text)
     return "\n".join(out)
+
+
+def _inside_new_table(plan: list[_Planned], index: int, previous: tuple[Side, str] | None) -> bool:
+    """The lines around ``plan[index]`` are rows of the same new table."""
+    if previous != ("new", "table"):
+        return False
+    for later in plan[index + 1 :]:
+        if later.kind == "blank":
+            continue
+        return later.side == "new" and later.kind in ("table", "delimiter")
+    return False
 
 
 @dataclass

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from bs4 import BeautifulSoup, Tag
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from noticekit.diff import compare_notices, new_text, old_text, word_diff
@@ -348,21 +348,45 @@ def test_redline_keeps_the_new_structure_and_both_texts(case: tuple[str, str]) -
     assert _text(body, "ins") == _text(render_markdown(old).html, "")
 
 
+_TABLE_MOVES_PAST_BLOCKS = (
+    [
+        "| Name | Value |",
+        "|---|---|",
+        "| all your | we never **30** [the list](#list) **share** [our partners](https://example.com/p) "
+        "**never** days |",
+        "| **days** partners | all [the list](#list) |",
+        "| **share** partners | [our partners](https://example.com/p) days `code_value` never |",
+        "",
+        "we **never** **share** **never** data **share** [the list](#list) `code_value`.",
+        "",
+        "`code_value` **days** **share** [the list](#list) **data** share we.",
+        "",
+    ],
+    [
+        "[the list](#list).",
+        "",
+        "### [the list](#list) share **30** days",
+        "",
+        "- **days** 30 data [the list](#list) `code_value` **we** **never** **we**",
+        "",
+        "| Name | Value |",
+        "|---|---|",
+        "| share | [our partners](https://example.com/p) [our partners](https://example.com/p) |",
+        "",
+    ],
+)
+"""Found by this test: an old line break between the new table's delimiter and its row cut the table in two."""
+
+
 @settings(max_examples=50, deadline=None)
 @given(document(), document())
+@example(*_TABLE_MOVES_PAST_BLOCKS)
 def test_any_rewrite_renders_and_keeps_both_texts(old_lines: list[str], new_lines: list[str]) -> None:
     old, new = "\n".join(old_lines), "\n".join(new_lines)
     markdown = redline_markdown(word_diff(old, new))
     html = render_markdown(markdown).html
-    # Every word of both sides survives. Cell separators are compared apart from the words: in a wholesale
-    # rewrite where a table moves past other blocks, a row can come out as text with its "|" showing
-    # (a known limitation, noted in the changelog), which keeps the words but not the table.
-    assert _words(html, "del") == _words(render_markdown(new).html, "")
-    assert _words(html, "ins") == _words(render_markdown(old).html, "")
-
-
-def _words(html: str, drop: str) -> str:
-    return _text(html, drop).replace("|", "")
+    assert _text(html, "del") == _text(render_markdown(new).html, "")
+    assert _text(html, "ins") == _text(render_markdown(old).html, "")
 
 
 @settings(max_examples=100, deadline=None)
