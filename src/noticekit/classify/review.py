@@ -65,30 +65,25 @@ from noticekit.classify.rules import (
     _weight,
     new_content_words,
 )
+from noticekit.classify.rules.base import IMPERATIVE
+from noticekit.classify.rules.nets import _UNIT_DAYS
 from noticekit.classify.sentences import Unit, normalise
 from noticekit.classify.terms import CHOICE, COARSENED, CONTACT_DETAIL, CONTACT_US, DEFINITION
 
 RULE = "review"
 
-_TIME_UNITS = frozenset(
-    {"hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "season", "seasons",
-     "term", "terms", "quarter", "quarters"}
-)  # fmt: skip
+_TIME_UNITS = frozenset({*_UNIT_DAYS, "hour", "hours"})
 _ADDRESS = re.compile(
     r"\b(?:street|road|avenue|lane|floor|suite|unit|building|house|court|quay|square|place|way|drive|po box|"
     r"zzphone|zzemail|zzurl|write to|address)\b"
 )
-_PERIOD = re.compile(r"\b\d+ (?:working |calendar |business )?(?:days?|weeks?|months?|years?|hours?|minutes?)\b")
 _WE = re.compile(r"\bwe\b")
 _NUMBER_WORDS = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
     r"forty|fifty|sixty|ninety|hundred)(?: \w+)?"
 )
 _LESS_OF_IT = re.compile(r"\b(?:first letter|initials?|only the first|last (?:two|three|four) digits|year of birth)\b")
-_INSTRUCTION = re.compile(
-    r"^(?:to (?:stop|opt out|unsubscribe|change|update|delete|see|get|turn off|switch off)\b|"
-    r"(?:reply|text|click|tap|go to|visit|email us|call us|write to us)\b)"
-)
+_TO_DO_IT = re.compile(r"^to (?:stop|opt out|unsubscribe|change|update|delete|see|get|turn off|switch off)\b")
 _RIGHT_WORDS = re.compile(r"\b(?:you|your right|choose|choice|opt\w* out|object|withdraw|unsubscribe|request|ask us)\b")
 
 
@@ -191,7 +186,7 @@ def _safe_addition(text: str) -> bool:
     unmasked = _NOUN_LIMIT.sub(" ", _READER_CONDITION.sub(" ", text))
     if PROTECTIVE.search(unmasked) or has_negation(unmasked) or CONSENT_GATE.search(text):
         return True
-    if COARSENED.search(text) or _LESS_OF_IT.search(text) or _INSTRUCTION.match(text):
+    if COARSENED.search(text) or _LESS_OF_IT.search(text) or _TO_DO_IT.match(text) or IMPERATIVE.match(text):
         return True  # "the first letter of your surname"; "To stop these texts, reply STOP"
     reader = READER_SUBJECT.search(text)
     ours = _WE.search(text)
@@ -209,7 +204,7 @@ def _figure_changed(old_norm: str, new_norm: str) -> str | None:
     old = [w for w in old_norm.split() if w.isdigit()]
     new = [w for w in new_norm.split() if w.isdigit()]
     both = f"{old_norm} {new_norm}"
-    if old == new or durations(new_norm) or durations(old_norm) or _PERIOD.search(both):
+    if old == new or durations(new_norm) or durations(old_norm):
         return None
     if AGE_WORDS.search(both) or _ADDRESS.search(new_norm):
         return None

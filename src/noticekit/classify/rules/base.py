@@ -296,6 +296,14 @@ def _limits(norm: str, *, reader: bool = False) -> Counter[str]:
     return Counter(word for word in masked.split() if word in _LIMIT_WORDS)
 
 
+IMPERATIVE = re.compile(
+    r"^(?:(?:just|simply|please) )?(?:open|go|tap|click|select|pick|choose|use|visit|write|email|call|send|press|"
+    r"sign in|log in|head|find|follow|fill|complete|contact|ask|turn|switch|untick|tick|reply|text)\b"
+)
+"""An instruction to the reader ("open My records, pick a sighting and tap Delete"): how a right is used."""
+MEANS = re.compile(r"\b(?:refers? (?:only )?to|does not mean|is used to mean|in this section \w+ means)\b")
+"""What a word of the notice means ("'transfer' refers only to a change of holder"): neither a practice nor
+a transfer."""
 _NOUN_LIMIT = re.compile(
     r"\b(?:what|credit|spending|borrowing|upper|lower|daily|weekly|monthly|overdraft|access|advance|withdrawal)"
     r" limits?\b|"

@@ -10,7 +10,7 @@ from noticekit.classify.changes import Change
 from noticekit.classify.findings import Finding
 from noticekit.classify.ladders import MECHANISM_LABELS, mechanism_stepped_down
 from noticekit.classify.polarity import negated
-from noticekit.classify.rules.base import SectionView, _finding, _quote, inserted, removed
+from noticekit.classify.rules.base import MEANS, SectionView, _finding, _quote, inserted, removed
 from noticekit.classify.sentences import Unit
 from noticekit.classify.terms import (
     ABROAD,
@@ -34,12 +34,10 @@ def _transfer_units(view: SectionView, units: Iterable[Unit]) -> list[Unit]:
         for unit in units
         if (TRANSFER_CONTEXT.search(unit.norm) or "transfer" in view.unit_topics(unit))
         and not NOT_TRANSFER.search(unit.norm)
-        and not _DEFINES_TERM.search(unit.norm)
+        and not MEANS.search(unit.norm)
     ]
 
 
-_DEFINES_TERM = re.compile(r"\b(?:refers? (?:only )?to|does not mean|is used to mean|in this section \w+ means)\b")
-"""A sentence that says what a word of the notice means ("'transfer' refers only to a change of holder")."""
 _PLACE_NAMES = ("united states", "united kingdom", "european union", "european economic area")
 
 

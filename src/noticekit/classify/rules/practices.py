@@ -29,6 +29,7 @@ from noticekit.classify.practices import (
 from noticekit.classify.quantities import durations
 from noticekit.classify.rules.base import (
     _RESTRICTIONS,
+    MEANS,
     RuleFunc,
     SectionView,
     _content_stems,
@@ -360,8 +361,8 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
             continue  # "can be seen by screeners" -> "can be seen only by the screener ...": a limit added
         if (
             (_REASON.match(new.norm) and _NOT_A.search(new.norm))
-            or _IS_NOT_A_SALE.search(new.norm)
-            or _MEANS.search(new.norm)
+            or _NOT_A_SALE.search(new.norm)
+            or MEANS.search(new.norm)
         ):
             continue  # "Because these disclosures are made at your direction, they are not a sale": why not
         if ("rights" in view.unit_topics(new) and not purpose) or CONTACT_US.search(normalise(new.heading)):
@@ -388,10 +389,6 @@ def _restrictions(norm: str) -> int:
     return sum(count for word, count in _limits(norm).items() if word in _RESTRICTIONS)
 
 
-_MEANS = re.compile(r"\b(?:refers? (?:only )?to|does not mean|is used to mean)\b")
-"""What a word of the notice means ("'transfer' refers only to a change of holder"): no new practice."""
-_IS_NOT_A_SALE = re.compile(r"\b(?:is|are) not (?:a |an )?(?:sale|sales|selling|sharing|sold)\b")
-"""Why a disclosure is not a sale in law: an explanation of a practice already there, not a new one."""
 _NOT_A = re.compile(r"\b(?:is|are|was|were) not (?:a|an|the|considered|treated as)\b")
 
 

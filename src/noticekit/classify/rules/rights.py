@@ -11,6 +11,7 @@ from noticekit.classify.findings import Finding, excerpt
 from noticekit.classify.practices import CONSENT_GATE, READER_SUBJECT, inserted_segments
 from noticekit.classify.rules.base import (
     _SCOPE,
+    IMPERATIVE,
     SectionView,
     _finding,
     _is_right_context,
@@ -174,13 +175,6 @@ _BENEFIT_VERB = re.compile(
 )
 
 
-_IMPERATIVE = re.compile(
-    r"^(?:(?:just|simply|please) )?(?:open|go|tap|click|select|pick|choose|use|visit|write|email|call|send|press|"
-    r"sign in|log in|head|find|follow|fill|complete|contact|ask|turn|switch|untick|tick)\b"
-)
-"""An instruction to the reader ("open My records, pick a sighting and tap Delete"): how a right is used."""
-
-
 _PROMISE_CONDITION = re.compile(r"^(?:only )?(?:if|when|once) you (?:tell|ask|let|inform|notify|remind|request)\b")
 """A promise that now holds only if the reader speaks up ("we won't post a photo ... if you tell us")."""
 
@@ -198,7 +192,7 @@ def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         # A promise ("we never let the wineries see ...") that is still a denial but now has a way out.
         promise = _weight(_limits(old.norm)) >= 2 and _weight(_limits(new.norm)) >= 2 and not _SCOPE.match(old.norm)
-        benefit = READER_SUBJECT.search(old.norm) or _IMPERATIVE.match(old.norm) or "rights" in view.unit_topics(old)
+        benefit = READER_SUBJECT.search(old.norm) or IMPERATIVE.match(old.norm) or "rights" in view.unit_topics(old)
         if not promise and not (benefit and _BENEFIT_VERB.search(old.norm)):
             continue
         for segment in inserted_segments(old.plain, new.plain):
