@@ -49,7 +49,7 @@ def test_release_then_versions_and_at(project):
     assert len(manifest["sha256"]) == 64
 
     (project / "notice/sections/03-your-rights.md").write_text(
-        (project / "notice/sections/03-your-rights.md").read_text().replace("a copy", "a free copy")
+        (project / "notice/sections/03-your-rights.md").read_text().replace("ask for a copy", "ask us for a copy")
     )
     set_front(project, last_updated="2023-05-01")
     assert notice_cli(project, "release").returncode == 0
@@ -78,14 +78,14 @@ def test_release_refusals_leave_versions_untouched(project, prepare, message):
     assert notice_cli(project, "release").returncode == 0
     set_front(project, last_updated="2023-01-01")
     text = project / "notice/sections/01-what-we-collect.md"
-    text.write_text(text.read_text().replace("your name", "your full name"))
+    text.write_text(text.read_text().replace("when you sign up", "when you sign up for an account"))
     assert notice_cli(project, "release").returncode == 0
     if prepare == "exists":
         set_front(project, last_updated="2022-04-04")
-        text.write_text(text.read_text().replace("full name", "legal name"))
+        text.write_text(text.read_text().replace("for an account", "to create an account"))
     elif prepare == "not-later":
         set_front(project, last_updated="2022-12-01")
-        text.write_text(text.read_text().replace("full name", "legal name"))
+        text.write_text(text.read_text().replace("for an account", "to create an account"))
     elif prepare == "invalid":
         sharing = project / "notice/sections/02-sharing.md"
         sharing.write_text(sharing.read_text().replace("summary:", "summery:"))
@@ -104,7 +104,7 @@ def test_check_reports_tampering_and_unreleased_changes(project):
     assert ok.returncode == 0, ok.stdout + ok.stderr
 
     rights = project / "notice/sections/03-your-rights.md"
-    rights.write_text(rights.read_text().replace("a copy", "a printed copy"))
+    rights.write_text(rights.read_text().replace("ask for a copy", "ask us for a copy"))
     local = notice_cli(project, "check", "--as-of", "2022-05-01")
     assert local.returncode == 0
     assert "warning: the working copy has changes not yet released (latest version: 2022-04-04)" in local.stdout

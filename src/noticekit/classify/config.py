@@ -8,6 +8,7 @@ In ``noticekit.yml``::
         new_purpose: [sentiment scoring, lookalike modelling]
         new_recipients: [Acme Analytics]
       review: standard              # or 'thorough': also flag every other change that is not recognisably safe
+      learned: true                 # false: no learned net, only the hand-written rules
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _KEYS = {
     "notice_period_days": "Days of notice a material change needs between 'announced' and 'effective'.",
     "extra_terms": "Extra words or phrases per category; inserting one makes a change material.",
     "review": "'standard' (default): the specific rules; 'thorough': also flag every change not recognisably safe.",
+    "learned": "true (default): a model trained on labelled edits reviews what no rule explained; false: rules only.",
 }
 REVIEW_MODES = ("thorough", "standard")
 DEFAULT_REVIEW = "standard"
@@ -42,6 +44,8 @@ class MaterialConfig:
     """Extra phrases per category (keys from ``CATEGORIES``), matched case-insensitively as words."""
     review: str = DEFAULT_REVIEW
     """``standard``: the specific rules; ``thorough``: also any substantive change not recognisably safe."""
+    learned: bool = True
+    """Let the learned net (``classify/learned.py``) review substantive changes that no rule explained."""
 
     def __post_init__(self) -> None:
         if isinstance(self.notice_period_days, bool) or not isinstance(self.notice_period_days, int):
@@ -50,6 +54,8 @@ class MaterialConfig:
             raise ValueError("notice_period_days must not be negative")
         if self.review not in REVIEW_MODES:
             raise ValueError(f"review must be one of {', '.join(REVIEW_MODES)}")
+        if not isinstance(self.learned, bool):
+            raise ValueError("learned must be true or false")
         unknown = sorted(set(self.extra_terms) - set(CATEGORIES))
         if unknown:
             raise ValueError(f"unknown extra_terms categor{'ies' if len(unknown) > 1 else 'y'}: {', '.join(unknown)}")
@@ -57,13 +63,14 @@ class MaterialConfig:
         object.__setattr__(self, "extra_terms", {key: tuple(value) for key, value in self.extra_terms.items()})
 
     def __hash__(self) -> int:
-        return hash((self.notice_period_days, tuple(sorted(self.extra_terms.items())), self.review))
+        return hash((self.notice_period_days, tuple(sorted(self.extra_terms.items())), self.review, self.learned))
 
     def to_json(self) -> dict[str, Any]:
         return {
             "notice_period_days": self.notice_period_days,
             "extra_terms": {k: list(v) for k, v in self.extra_terms.items()},
             "review": self.review,
+            "learned": self.learned,
         }
 
     @classmethod
@@ -77,6 +84,7 @@ class MaterialConfig:
         days = DEFAULT_NOTICE_PERIOD_DAYS
         extra: dict[str, tuple[str, ...]] = {}
         review = DEFAULT_REVIEW
+        learned = True
         for key, value in data.items():
             if key == "notice_period_days":
                 if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -102,11 +110,16 @@ class MaterialConfig:
                             file, 0, f"'material.review' must be 'thorough' or 'standard', not {value!r}{suggestion}"
                         )
                     )
+            elif key == "learned":
+                if isinstance(value, bool):
+                    learned = value
+                else:
+                    problems.append(Problem(file, 0, f"'material.learned' must be true or false, not {value!r}"))
             else:
                 hint = difflib.get_close_matches(str(key), _KEYS, n=1)
                 suggestion = f"; did you mean '{hint[0]}'?" if hint else f"; known keys: {', '.join(_KEYS)}"
                 problems.append(Problem(file, 0, f"unknown key 'material.{key}'{suggestion}"))
-        return cls(days, extra, review), problems
+        return cls(days, extra, review, learned), problems
 
 
 def _extra_terms(value: Any, file: str, problems: list[Problem]) -> dict[str, tuple[str, ...]]:

@@ -15,9 +15,19 @@ from datetime import date
 from noticekit.classify.changes import Change, ensure_ops, find_changes, same_vocabulary, same_words
 from noticekit.classify.config import MaterialConfig
 from noticekit.classify.findings import Finding, excerpt
+from noticekit.classify.learned import (
+    Features,
+    Model,
+    change_features,
+    likely_category,
+    merge,
+    shipped_model,
+    stem,
+)
 from noticekit.classify.quantities import deadlines
 from noticekit.classify.review import thorough_review
 from noticekit.classify.rules import CHANGE_RULES, RuleFunc, SectionView
+from noticekit.classify.rules.base import topics
 from noticekit.classify.sentences import Unit, normalise, split_units
 from noticekit.classify.terms import Family, literal_family
 from noticekit.diff.model import NoticeDiff, SectionDiff, WordOps, new_text, old_text
@@ -39,6 +49,9 @@ _SAFETY_NETS = frozenset(
 )
 _GENERIC = _SAFETY_NETS | {"list-item-added"}
 
+_NOT_SUBSTANTIVE = ("cosmetic", "typo", "heading")
+"""Kinds of change no rule looks at (a contact change still may: a new controller's address)."""
+
 _MIN_REMOVED_WORDS = 8
 """A removed (sub-)section with fewer words of text than this is not substantive."""
 
@@ -46,6 +59,34 @@ _MIN_REMOVED_WORDS = 8
 def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Finding]:
     """Every material change between the two notices of ``diff``; empty when the update is minor."""
     config = config or MaterialConfig()
+    rules = (*CHANGE_RULES, thorough_review) if config.review == "thorough" else CHANGE_RULES
+    model = shipped_model() if config.learned else None
+    findings: list[Finding] = []
+    for view, part, changes, new_counts, expired in _walk(diff, config):
+        if part.status == "removed":
+            findings.extend(_section_removed(view, new_counts))
+            continue
+        findings.extend(_subsections_removed(view, new_counts, expired))
+        findings.extend(_change_findings(view, changes, rules, model))
+        findings.extend(_sensitive(view, changes))
+    return _unique(findings)
+
+
+def edit_features(diff: NoticeDiff) -> Features:
+    """The learned net's features of every substantive change in ``diff``, merged (to train it)."""
+    return merge(
+        _features(view, change, _review(view, change))
+        for view, _part, changes, _counts, _expired in _walk(diff, MaterialConfig())
+        for change in changes
+        if change.kind not in _NOT_SUBSTANTIVE
+    )
+
+
+def _walk(
+    diff: NoticeDiff, config: MaterialConfig
+) -> Iterator[tuple[SectionView, _Part, list[Change], Counter[str], Callable[[Unit], bool]]]:
+    """Each changed part of the notice: its view, its changes, the new notice's sentence counts and
+    the test for statements whose date has passed."""
     extra = _extra_families(config)
     parts = [_Part.intro(diff.intro_ops), *(_Part.of(section) for section in diff.sections)]
     old_counts: Counter[str] = Counter()
@@ -57,9 +98,7 @@ def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Findi
     notice_new = " ".join(u.norm for part in parts for u in part.new_units)
     old_sentences = tuple(u.norm for part in parts for u in part.old_units if u.norm)
     old_plain = " ".join(u.plain for part in parts for u in part.old_units)
-
     as_of = _as_of(diff)
-    rules = (*CHANGE_RULES, thorough_review) if config.review == "thorough" else CHANGE_RULES
 
     def expired(unit: Unit) -> bool:
         """A statement limited to a date that has passed ("before 5 January 2026") may simply go."""
@@ -67,8 +106,9 @@ def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Findi
             day <= as_of for text in (unit.norm, normalise(unit.heading)) for day in deadlines(text)
         )
 
-    findings: list[Finding] = []
     for part in parts:
+        if part.status == "unchanged":
+            continue
         view = SectionView(
             part.id,
             part.title,
@@ -81,22 +121,18 @@ def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Findi
             old_sentences,
             old_plain,
         )
-        if part.status == "removed":
-            findings.extend(_section_removed(view, new_counts))
-            continue
-        if part.status == "unchanged":
-            continue
-        findings.extend(_subsections_removed(view, new_counts, expired))
-        changes = find_changes(
-            part.ops,
-            part.old_units,
-            part.new_units,
-            still_there=lambda unit: new_counts[unit.norm] >= old_counts[unit.norm] or expired(unit),
-            was_there=lambda unit: old_counts[unit.norm] >= new_counts[unit.norm],
+        changes = (
+            []
+            if part.status == "removed"
+            else find_changes(
+                part.ops,
+                part.old_units,
+                part.new_units,
+                still_there=lambda unit: new_counts[unit.norm] >= old_counts[unit.norm] or expired(unit),
+                was_there=lambda unit: old_counts[unit.norm] >= new_counts[unit.norm],
+            )
         )
-        findings.extend(_change_findings(view, changes, rules))
-        findings.extend(_sensitive(view, changes))
-    return _unique(findings)
+        yield view, part, changes, new_counts, expired
 
 
 def section_changes(old_body: str, new_body: str, ops: WordOps = ()) -> list[Change]:
@@ -170,9 +206,11 @@ def _extra_families(config: MaterialConfig) -> tuple[Family, ...]:
     )
 
 
-def _change_findings(view: SectionView, changes: list[Change], rules: tuple[RuleFunc, ...]) -> Iterator[Finding]:
+def _change_findings(
+    view: SectionView, changes: list[Change], rules: tuple[RuleFunc, ...], model: Model | None
+) -> Iterator[Finding]:
     for change in changes:
-        if change.kind in ("cosmetic", "typo", "heading"):
+        if change.kind in _NOT_SUBSTANTIVE:
             continue
         found = [finding for rule in rules for finding in rule(view, change)]
         # A new list item that a more specific rule already explained needs no second finding, and
@@ -181,7 +219,61 @@ def _change_findings(view: SectionView, changes: list[Change], rules: tuple[Rule
         explained = {f.category for f in found if f.rule not in _GENERIC}
         found = [f for f in found if f.rule != "list-item-added" or f.category not in explained]
         specific = [f for f in found if f.rule not in _SAFETY_NETS]
-        yield from specific or found[:1]
+        if found or model is None:
+            yield from specific or found[:1]
+        else:
+            yield from _learned(view, change, model)
+
+
+def _features(view: SectionView, change: Change, review: Finding | None = None) -> Features:
+    return change_features(change.old_norm, change.new_norm, review is not None)
+
+
+def _review(view: SectionView, change: Change) -> Finding | None:
+    return next(iter(thorough_review(view, change)), None)
+
+
+def _learned(view: SectionView, change: Change, model: Model) -> Iterator[Finding]:
+    """The learned net's finding for a substantive change that no rule explained, if it scores high enough."""
+    review = _review(view, change)
+    features = change_features(change.old_norm, change.new_norm, review is not None)
+    score = model.score(features)
+    if score < model.threshold:
+        return
+    if review is not None:
+        detail = review.message.removeprefix("Worth a review: ")
+    else:
+        added = [_word(key[1:], change.new_norm) for key in model.reasons(features) if key[0] == "+"]
+        taken = [_word(key[1:], change.old_norm) for key in model.reasons(features) if key[0] == "-"]
+        detail = (
+            "; ".join(
+                part
+                for part in (
+                    f"adds {', '.join(map(_quoted, added))}" if added else "",
+                    f"takes out {', '.join(map(_quoted, taken))}" if taken else "",
+                )
+                if part
+            )
+            or "the wording of a statement changed"
+        )
+    sentence_topics = topics(f"{change.old_plain} {change.new_plain}")
+    yield Finding(
+        "learned",
+        likely_category(sentence_topics, view.topics, review.category if review else None),
+        view.id,
+        f"Worth a review: {detail} (like material edits in the labelled set; score {score:.2f})",
+        excerpt(change.old_plain, change.new_plain),
+        excerpt(change.new_plain, change.old_plain),
+    )
+
+
+def _word(stemmed: str, text: str) -> str:
+    """The first word of ``text`` with this stem, as the reader wrote it (lower case)."""
+    return next((word for word in text.split() if stem(word) == stemmed), stemmed)
+
+
+def _quoted(word: str) -> str:
+    return f"“{word}”"
 
 
 def _sensitive(view: SectionView, changes: list[Change]) -> Iterator[Finding]:

@@ -49,8 +49,12 @@ def notice_diff(*sections: SectionDiff, intro_ops: WordOps = ()) -> NoticeDiff:
     return NoticeDiff("2024-01-01", "2024-06-01", tuple(sections), intro_ops=intro_ops)
 
 
+RULES_ONLY = MaterialConfig(learned=False)
+"""The hand-written rules on their own: these helpers test rules; the learned net has ``test_learned.py``."""
+
+
 def findings_for(old: str, new: str, config: MaterialConfig | None = None, **kwargs: str) -> list[Finding]:
-    return detect(notice_diff(section_diff(old, new, **kwargs)), config or MaterialConfig())
+    return detect(notice_diff(section_diff(old, new, **kwargs)), config or RULES_ONLY)
 
 
 def categories(old: str, new: str, **kwargs: str) -> set[str]:

@@ -81,3 +81,17 @@ def test_review_mode_is_read_and_checked():
     ]
     with pytest.raises(ValueError):
         MaterialConfig(review="strict")
+
+
+def test_learned_net_is_on_by_default_and_can_be_turned_off():
+    assert MaterialConfig().learned is True
+    config, problems = MaterialConfig.from_mapping({"learned": False}, "noticekit.yml")
+    assert (config.learned, problems) == (False, [])
+    assert config.to_json()["learned"] is False and hash(config) != hash(MaterialConfig())
+    _, problems = MaterialConfig.from_mapping({"learned": "no", "lerned": True}, "noticekit.yml")
+    assert [p.message for p in problems] == [
+        "'material.learned' must be true or false, not 'no'",
+        "unknown key 'material.lerned'; did you mean 'learned'?",
+    ]
+    with pytest.raises(ValueError, match="learned must be true or false"):
+        MaterialConfig(learned="yes")  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
-"""The detector on its own development cases (``dev_edits.yaml``), run the way the benchmark runs edits.
+"""The rules on their own development cases (``dev_edits.yaml``), run the way the benchmark runs edits (without the
+learned net, which has its own tests).
 
 Each case is one section before and after one edit, compared as two one-section notices. A material
 case must get a finding naming its category (or one listed under ``also``); a non-material one must
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 import yaml
 
-from noticekit.classify import Finding, detect
+from noticekit.classify import Finding, MaterialConfig, detect
 from noticekit.diff import compare_notices
 from noticekit.model import Notice, NoticeMeta, Section
 
@@ -30,7 +31,7 @@ def _notice(title: str, body: str, day: date) -> Notice:
 def judge(case: dict[str, Any]) -> list[Finding]:
     old = _notice(case["section_title"], case["before"], date(2024, 1, 1))
     new = _notice(case["section_title"], case["after"], date(2024, 6, 1))
-    return detect(compare_notices(old, new, "2024-01-01", "2024-06-01"))
+    return detect(compare_notices(old, new, "2024-01-01", "2024-06-01"), MaterialConfig(learned=False))
 
 
 def _params() -> list[Any]:

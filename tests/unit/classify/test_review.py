@@ -11,8 +11,8 @@ import pytest
 from noticekit.classify import MaterialConfig
 from tests.unit.classify.helpers import findings_for
 
-THOROUGH = MaterialConfig(review="thorough")
-STANDARD = MaterialConfig(review="standard")
+THOROUGH = MaterialConfig(review="thorough", learned=False)
+STANDARD = MaterialConfig(review="standard", learned=False)
 
 # (id, title, old, new, category): edits in words the specific rules do not know
 FLAGGED = [
