@@ -2,8 +2,8 @@
 
 Usage::
 
-    python bench/material_eval.py [eval/material_edits.yaml] [--verbose] [--review thorough|standard]
-    python bench/material_eval.py eval/*_edits.yaml          # one line per set, both review modes
+    python bench/material_eval.py [eval/material_edits.yaml] [--verbose] [--review thorough|standard] [--rules-only]
+    python bench/material_eval.py eval/*_edits.yaml          # one line per set: default, rules only, thorough
 
 Each case (``{id, category, material, note, style, section_title, before, after}``) becomes two
 one-section notices compared with ``noticekit.diff.compare_notices``; ``detect`` then says whether the
@@ -16,11 +16,9 @@ A benchmark, not a test: it always exits 0.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,23 +28,21 @@ sys.path.insert(0, str(ROOT / "src"))
 import yaml  # noqa: E402
 
 from noticekit.classify import CATEGORIES, Finding, MaterialConfig, detect  # noqa: E402
-from noticekit.diff import compare_notices  # noqa: E402
-from noticekit.model import Notice, NoticeMeta, Section  # noqa: E402
+from noticekit.classify.labelled import LabelledEdit, edit_diff  # noqa: E402
 
 DEFAULT_PATH = ROOT / "eval" / "material_edits.yaml"
 
 
-def notice(title: str, body: str, day: date) -> Notice:
-    section_id = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section"
-    section = Section(section_id, title, "Summary.", body, f"sections/01-{section_id}.md")
-    return Notice(NoticeMeta("Privacy notice", day, day), "", (section,))
-
-
 def judge(case: dict[str, Any], config: MaterialConfig) -> list[Finding]:
-    title = str(case.get("section_title") or "Section")
-    old = notice(title, str(case.get("before") or ""), date(2024, 1, 1))
-    new = notice(title, str(case.get("after") or ""), date(2024, 6, 1))
-    return detect(compare_notices(old, new, "2024-01-01", "2024-06-01"), config)
+    edit = LabelledEdit(
+        str(case.get("id", "")),
+        str(case.get("category", "?")),
+        bool(case.get("material")),
+        str(case.get("section_title") or "Section"),
+        str(case.get("before") or ""),
+        str(case.get("after") or ""),
+    )
+    return detect(edit_diff(edit), config)
 
 
 def load(path: str) -> list[dict[str, Any]] | None:
@@ -73,17 +69,23 @@ def scores(cases: list[dict[str, Any]], config: MaterialConfig) -> tuple[float, 
 
 
 def summary(paths: list[str]) -> int:
-    """One line per set: precision / recall / false-positive rate in each review mode."""
-    print(f"{'set':28} {'cases':>5}   {'standard P / R / FP':22}   {'thorough P / R / FP':22}")
+    """One line per set: precision / recall / false-positive rate of the default detector (rules and the learned
+    net), of the rules alone, and of the thorough review."""
+    modes = {
+        "default P / R / FP": MaterialConfig(),
+        "rules only P / R / FP": MaterialConfig(learned=False),
+        "thorough P / R / FP": MaterialConfig(review="thorough"),
+    }
+    print(f"{'set':28} {'cases':>5}   " + "   ".join(f"{name:22}" for name in modes))
     for path in paths:
         cases = load(path)
         if not cases:
             continue
         cells = []
-        for review in ("standard", "thorough"):
-            p, r, f = scores(cases, MaterialConfig(review=review))
+        for config in modes.values():
+            p, r, f = scores(cases, config)
             cells.append(f"{p:.3f} / {r:.3f} / {f:.3f}")
-        print(f"{Path(path).name:28} {len(cases):5}   {cells[0]:22}   {cells[1]:22}")
+        print(f"{Path(path).name:28} {len(cases):5}   " + "   ".join(f"{cell:22}" for cell in cells))
     return 0
 
 
@@ -98,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--review", choices=("standard", "thorough"), default="standard", help="material.review mode to measure"
     )
+    parser.add_argument("--rules-only", action="store_true", help="without the learned net (material.learned: false)")
     args = parser.parse_args(argv)
     if len(args.paths) > 1:
         return summary(args.paths)
@@ -105,8 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     cases = load(args.path)
     if cases is None:
         return 0
-    config = MaterialConfig(review=args.review)
-    print(f"material.review: {args.review}")
+    config = MaterialConfig(review=args.review, learned=not args.rules_only)
+    print(f"material.review: {args.review}, learned net: {'off' if args.rules_only else 'on'}")
     tp = fp = fn = tn = 0
     by_category: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # cases, correct, category matched
     by_style: dict[str, list[int]] = defaultdict(lambda: [0, 0])

@@ -9,7 +9,6 @@ the wrong answer, so that fixing it is noticed (and the limitation removed from 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,21 +16,16 @@ import pytest
 import yaml
 
 from noticekit.classify import Finding, MaterialConfig, detect
-from noticekit.diff import compare_notices
-from noticekit.model import Notice, NoticeMeta, Section
+from noticekit.classify.labelled import LabelledEdit, edit_diff
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "dev_edits.yaml").read_text(encoding="utf-8"))
 
 
-def _notice(title: str, body: str, day: date) -> Notice:
-    section = Section("section", title, "Summary.", body, "sections/01-section.md")
-    return Notice(NoticeMeta("Privacy notice", day, day), "", (section,))
-
-
 def judge(case: dict[str, Any]) -> list[Finding]:
-    old = _notice(case["section_title"], case["before"], date(2024, 1, 1))
-    new = _notice(case["section_title"], case["after"], date(2024, 6, 1))
-    return detect(compare_notices(old, new, "2024-01-01", "2024-06-01"), MaterialConfig(learned=False))
+    edit = LabelledEdit(
+        case["id"], case["category"], case["material"], case["section_title"], case["before"], case["after"]
+    )
+    return detect(edit_diff(edit), MaterialConfig(learned=False))
 
 
 def _params() -> list[Any]:
