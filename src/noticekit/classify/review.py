@@ -40,39 +40,39 @@ from noticekit.classify.practices import (
 )
 from noticekit.classify.quantities import durations
 from noticekit.classify.rules import (
-    _BOUND,
-    _CONTACT_PERSON,
-    _DEFINES,
-    _EXPLAINS_WHY,
-    _FIRM_WORD,
-    _MODIFIER,
-    _NOUN_LIMIT,
-    _READER_CONDITION,
-    _REASON,
-    _RENAMED,
     AGE_WORDS,
+    BOUND,
+    CONTACT_PERSON,
+    DEFINES,
+    EXPLAINS_WHY,
+    FIRM_WORD,
+    MODIFIER,
+    NOUN_LIMIT,
     PLAIN_WORDS,
+    READER_CONDITION,
+    REASON,
+    RENAMED,
     SectionView,
-    _about_children,
-    _capitalised,
-    _content_stems,
-    _finding,
-    _is_contact_channel,
-    _limits,
-    _segment_explained,
-    _similar_old_sentence,
-    _unit_explained,
-    _weight,
+    about_children,
+    content_stems,
+    is_a_name,
+    is_contact_channel,
+    limit_weight,
+    limit_words,
+    make_finding,
     new_content_words,
+    segment_explained,
+    similar_old_sentence,
+    unit_explained,
 )
 from noticekit.classify.rules.base import IMPERATIVE
-from noticekit.classify.rules.nets import _UNIT_DAYS
+from noticekit.classify.rules.nets import UNIT_DAYS
 from noticekit.classify.sentences import Unit, normalise
 from noticekit.classify.terms import CHOICE, COARSENED, CONTACT_DETAIL, CONTACT_US, DEFINITION
 
 RULE = "review"
 
-_TIME_UNITS = frozenset({*_UNIT_DAYS, "hour", "hours"})
+_TIME_UNITS = frozenset({*UNIT_DAYS, "hour", "hours"})
 _ADDRESS = re.compile(
     r"\b(?:street|road|avenue|lane|floor|suite|unit|building|house|court|quay|square|place|way|drive|po box|"
     r"zzphone|zzemail|zzurl|write to|address)\b"
@@ -103,23 +103,25 @@ def thorough_review(view: SectionView, change: Change) -> Iterator[Finding]:
 def _review_pair(view: SectionView, change: Change, old: Unit | None, new: Unit | None) -> Finding | None:
     if new is None:
         return _review_removed(view, change, old) if old is not None else None
-    if _RENAMED.search(new.norm) or _CONTACT_PERSON.search(new.norm) or _is_contact_channel(new):
+    if RENAMED.search(new.norm) or CONTACT_PERSON.search(new.norm) or is_contact_channel(new):
         return None
-    if old is not None and _weight(_limits(new.norm, reader=True)) > _weight(_limits(old.norm, reader=True)):
+    if old is not None and limit_weight(limit_words(new.norm, reader=True)) > limit_weight(
+        limit_words(old.norm, reader=True)
+    ):
         return None  # a limit added
-    counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
+    counterpart = old.plain if old is not None else similar_old_sentence(view, new)
     if counterpart is None:
         return _review_new_sentence(view, change, new)
     old_norm = normalise(counterpart)
-    if _weight(_limits(new.norm, reader=True)) < _weight(_limits(old_norm, reader=True)):
+    if limit_weight(limit_words(new.norm, reader=True)) < limit_weight(limit_words(old_norm, reader=True)):
         return _review(view, change, "negation_removed", f"a limit is gone from {_quote(new.plain)}")
     figures = _figure_changed(old_norm, new.norm)
     if figures:
-        category = "children" if _about_children(view, new) else "new_purpose"
+        category = "children" if about_children(view, new) else "new_purpose"
         return _review(view, change, category, f"a figure changed ({figures})")
     old_units = [w for w in old_norm.split() if w in _TIME_UNITS]
     new_units = [w for w in new.norm.split() if w in _TIME_UNITS]
-    if old_units != new_units and not durations(new.norm) and not durations(old_norm) and not _BOUND.search(new.norm):
+    if old_units != new_units and not durations(new.norm) and not durations(old_norm) and not BOUND.search(new.norm):
         return _review(view, change, "longer_retention", f"a time changed ({' '.join(old_units) or '—'} → "
                        f"{' '.join(new_units) or '—'})")  # fmt: skip
     for segment in inserted_segments(counterpart, new.plain):
@@ -129,7 +131,7 @@ def _review_pair(view: SectionView, change: Change, old: Unit | None, new: Unit 
             continue
         if durations(new.norm) and _NUMBER_WORDS.fullmatch(segment.text):
             continue  # "24" -> "eighteen" (months): the period rules compare the periods
-        if _safe_addition(segment.text) or (not replaced and _segment_explained(view, new, segment)):
+        if _safe_addition(segment.text) or (not replaced and segment_explained(view, new, segment)):
             continue
         if _names_swapped(segment.text, replaced, new, old) or (replaced and CONTACT_DETAIL.search(segment.text)):
             continue
@@ -147,14 +149,14 @@ def _review_pair(view: SectionView, change: Change, old: Unit | None, new: Unit 
 def _review_new_sentence(view: SectionView, change: Change, new: Unit) -> Finding | None:
     if len(new_content_words(view.old_norm, new.norm)) < 2 or _ADDRESS.search(new.norm):
         return None
-    if _safe_addition(new.norm) or _unit_explained(view, new):
+    if _safe_addition(new.norm) or unit_explained(view, new):
         return None
     return _review(view, change, "new_purpose", f"a new statement: {_quote(new.plain)}")
 
 
 def _review_removed(view: SectionView, change: Change, old: Unit) -> Finding | None:
     """A sentence taken out matters when it limited or protected something that is not said again."""
-    if not (_limits(old.norm, reader=_about_children(view, old)) or PROTECTIVE.search(old.norm)):
+    if not (limit_words(old.norm, reader=about_children(view, old)) or PROTECTIVE.search(old.norm)):
         return None  # the reader's own wishes ("if you would rather not ...") limit nothing we do
     if not new_content_words(view.new_norm, old.norm) or _mostly_said(old, view.new_units):
         return None
@@ -171,7 +173,7 @@ def _review_dropped(view: SectionView, change: Change, old_norm: str, new: Unit,
     if at > 0 and negated(old_norm, at):
         return _review(view, change, "negation_removed", f"{_quote(text)} is no longer covered by the promise")
     if (
-        _limits(text, reader=True)
+        limit_words(text, reader=True)
         or PROTECTIVE.search(text)
         or READER_SUBJECT.search(text)
         or CHOICE.search(text)
@@ -183,7 +185,7 @@ def _review_dropped(view: SectionView, change: Change, old_norm: str, new: Unit,
 
 def _safe_addition(text: str) -> bool:
     """A protection, a negation, a consent, the reader's own act or choice, an explanation or a reason."""
-    unmasked = _NOUN_LIMIT.sub(" ", _READER_CONDITION.sub(" ", text))
+    unmasked = NOUN_LIMIT.sub(" ", READER_CONDITION.sub(" ", text))
     if PROTECTIVE.search(unmasked) or has_negation(unmasked) or CONSENT_GATE.search(text):
         return True
     if COARSENED.search(text) or _LESS_OF_IT.search(text) or _TO_DO_IT.match(text) or IMPERATIVE.match(text):
@@ -192,11 +194,11 @@ def _safe_addition(text: str) -> bool:
     ours = _WE.search(text)
     if (reader and not (ours and ours.start() < reader.start())) or CHOICE.search(text):
         return True
-    if RESTATEMENT.search(text) or PLAIN_WORDS.match(text) or _DEFINES.match(text) or DEFINITION.search(text):
+    if RESTATEMENT.search(text) or PLAIN_WORDS.match(text) or DEFINES.match(text) or DEFINITION.search(text):
         return True
-    if _REASON.match(text) or _EXPLAINS_WHY.match(text) or CONTACT_DETAIL.search(text):
+    if REASON.match(text) or EXPLAINS_WHY.match(text) or CONTACT_DETAIL.search(text):
         return True
-    return bool(_MODIFIER.match(text) and not actions(text))
+    return bool(MODIFIER.match(text) and not actions(text))
 
 
 def _figure_changed(old_norm: str, new_norm: str) -> str | None:
@@ -220,9 +222,9 @@ def _respelled(replaced: str, text: str) -> bool:
 
 def _names_swapped(text: str, replaced: str, new: Unit, old: Unit | None) -> bool:
     """One person's name for another (not a firm's: the controller rules judge firms)."""
-    if _FIRM_WORD.search(new.norm) or not _capitalised(text, new.plain):
+    if FIRM_WORD.search(new.norm) or not is_a_name(text, new.plain):
         return False
-    return not replaced or (old is not None and _capitalised(replaced, old.plain))
+    return not replaced or (old is not None and is_a_name(replaced, old.plain))
 
 
 def _mostly_said(old: Unit, units: Iterable[Unit]) -> bool:
@@ -236,8 +238,8 @@ def _bag(units: Iterable[Unit]) -> Counter[str]:
     for unit in units:
         if unit.kind == "heading":
             continue
-        bag.update(_content_stems(unit.norm))
-        bag.update(_limits(unit.norm, reader=True))
+        bag.update(content_stems(unit.norm))
+        bag.update(limit_words(unit.norm, reader=True))
         bag.update(word for word in unit.norm.split() if word.isdigit())
     return bag
 
@@ -247,4 +249,4 @@ def _quote(text: str) -> str:
 
 
 def _review(view: SectionView, change: Change, category: str, what: str) -> Finding:
-    return _finding(RULE, category, view, change, f"Worth a review: {what}")
+    return make_finding(RULE, category, view, change, f"Worth a review: {what}")

@@ -113,7 +113,7 @@ def _count(family: Family, text: str) -> int:
 RuleFunc = Callable[[SectionView, Change], Iterator[Finding]]
 
 
-def _finding(rule: str, category: str, view: SectionView, change: Change, message: str) -> Finding:
+def make_finding(rule: str, category: str, view: SectionView, change: Change, message: str) -> Finding:
     before = excerpt(change.old_plain, change.new_plain)
     after = excerpt(change.new_plain, change.old_plain)
     return Finding(rule, category, view.id, message, before, after)
@@ -187,7 +187,7 @@ def _is_right_context(view: SectionView, unit: Unit) -> bool:
     return bool(RIGHT_CONTEXT.search(reader_benefit_removed(unit.norm))) or "rights" in view.unit_topics(unit)
 
 
-def _about_children(view: SectionView, unit: Unit) -> bool:
+def about_children(view: SectionView, unit: Unit) -> bool:
     return bool(CHILDREN.search(unit.norm)) or "children" in view.unit_topics(unit)
 
 
@@ -238,7 +238,7 @@ def _acronyms(old_norm: str, new_norm: str) -> set[int]:
     return found
 
 
-def _content_stems(norm: str) -> list[str]:
+def content_stems(norm: str) -> list[str]:
     return [
         _word_stem(word)
         for word in norm.split()
@@ -248,7 +248,7 @@ def _content_stems(norm: str) -> list[str]:
 
 def new_content_words(old_norm: str, new_norm: str) -> list[str]:
     """Content words of ``new_norm`` whose stem appears nowhere in ``old_norm`` (in reading order, once each)."""
-    old = set(_content_stems(old_norm))
+    old = set(content_stems(old_norm))
     seen: set[str] = set()
     words = []
     spelled_out = _acronyms(old_norm, new_norm)
@@ -283,12 +283,12 @@ _SCOPE = re.compile(r"^(?:this|these|the) (?:notice|policy|statement|section|pag
 _RESTRICTIONS = frozenset({"only", "solely"})
 
 
-def _weight(limits: Counter[str]) -> int:
+def limit_weight(limits: Counter[str]) -> int:
     """A denial ("not", "never") rules a practice out; a restriction ("only") lets part of it in."""
     return sum(count * (1 if word in _RESTRICTIONS else 2) for word, count in limits.items())
 
 
-def _limits(norm: str, *, reader: bool = False) -> Counter[str]:
+def limit_words(norm: str, *, reader: bool = False) -> Counter[str]:
     """The limit words of ``norm``; the reader's own limits count only when ``reader`` (a child's limits)."""
     masked = _LIMIT_BOUND.sub(" ", norm)
     if not reader:
@@ -304,14 +304,14 @@ IMPERATIVE = re.compile(
 MEANS = re.compile(r"\b(?:refers? (?:only )?to|does not mean|is used to mean|in this section \w+ means)\b")
 """What a word of the notice means ("'transfer' refers only to a change of holder"): neither a practice nor
 a transfer."""
-_NOUN_LIMIT = re.compile(
+NOUN_LIMIT = re.compile(
     r"\b(?:what|credit|spending|borrowing|upper|lower|daily|weekly|monthly|overdraft|access|advance|withdrawal)"
     r" limits?\b|"
     r"\b(?:set|sets|setting|raise|raises|lower|lowers) (?:the |your )?limits?\b|\bthe limits? (?:on|of) (?:your|the)\b"
 )
 
 
-_READER_CONDITION = re.compile(
+READER_CONDITION = re.compile(
     r"\b(?:if|when|where|while|in case) you (?!(?:would |d )?(?:prefer|rather|want|wish|like|choose)\b)"
     r"(?:\w+ ){0,4}?(?:not|never)(?: \w+){0,2}"
 )

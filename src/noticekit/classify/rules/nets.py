@@ -23,13 +23,13 @@ from noticekit.classify.practices import (
 )
 from noticekit.classify.quantities import durations
 from noticekit.classify.rules.base import (
-    _NOUN_LIMIT,
-    _READER_CONDITION,
+    NOUN_LIMIT,
+    READER_CONDITION,
     SectionView,
-    _content_stems,
-    _finding,
-    _limits,
     _quote,
+    content_stems,
+    limit_words,
+    make_finding,
     new_content_words,
     reader_benefit_removed,
 )
@@ -39,14 +39,14 @@ from noticekit.classify.rules.practices import (
     _LEGAL_BASIS,
     _LIST_GREW,
     _PROTECTED_PASSIVE,
-    _REASON,
     PLAIN_WORDS,
+    REASON,
     _describes_practice,
     _header_row,
     _instruction,
     _sentence_topic,
-    _similar_old_sentence,
     explains_words,
+    similar_old_sentence,
 )
 from noticekit.classify.sentences import Unit, normalise
 from noticekit.classify.terms import ABROAD, CHILDREN, CHOICE, CONTACT_DETAIL, CONTACT_US, ERASURE, SECURITY_TOPIC
@@ -85,7 +85,7 @@ def _handles_data(view: SectionView, unit: Unit, added: str) -> str | None:
     asserted = verb_polarity(text)[1]
     found = actions(text)
     if not asserted and not found:
-        asked = _WE_NEED.search(text) and not has_negation(_READER_CONDITION.sub(" ", text))
+        asked = _WE_NEED.search(text) and not has_negation(READER_CONDITION.sub(" ", text))
         return "new_data_category" if asked else None
     if not _HANDLING_SUBJECT.search(text) and not asserted:
         return None
@@ -118,20 +118,20 @@ def _our_new_act(added: str) -> str | None:
 
 _CONSENT_WORD = re.compile(r"\b(?:consent|permission|approval|authori[sz]ation)\b")
 _NAMING = re.compile(r"\b(?:called|known as|referred to as|named)$")
-_MODIFIER = re.compile(r"^(?:which|who|whose|whom|that|where|when)\b")
-_EXPLAINS_WHY = re.compile(
+MODIFIER = re.compile(r"^(?:which|who|whose|whom|that|where|when)\b")
+EXPLAINS_WHY = re.compile(
     r"^(?:we do (?:this|so|that)|this is (?:because|so|why|to)|the reason|that is why|this is why)\b"
 )
 
 
-def _unit_explained(view: SectionView, new: Unit) -> bool:
+def unit_explained(view: SectionView, new: Unit) -> bool:
     """Statements the safety net leaves alone whatever they add: directions, definitions, rights, security."""
     norm = new.norm
     if new.kind == "heading" or _header_row(new) or not _describes_practice(view, new):
         return True
     if _instruction(norm) or _LEGAL_BASIS.search(norm) or explains_words(new):
         return True
-    if PLAIN_WORDS.match(norm) or _EXPLAINS_EXISTING.match(norm) or _EXPLAINS_WHY.match(norm):
+    if PLAIN_WORDS.match(norm) or _EXPLAINS_EXISTING.match(norm) or EXPLAINS_WHY.match(norm):
         return True  # "In plain terms: ...", "This is an automated comparison: ...", "We do this because ..."
     if _OTHERS_RIGHT.match(norm):
         return True  # "Parents can download ..."
@@ -144,27 +144,27 @@ def _unit_explained(view: SectionView, new: Unit) -> bool:
     return bool(SECURITY_TOPIC.search(normalise(f"{view.title} {new.heading}")))
 
 
-def _segment_explained(view: SectionView, new: Unit, segment: Segment) -> bool:
+def segment_explained(view: SectionView, new: Unit, segment: Segment) -> bool:
     """An insertion that is an example, a choice, the reader's act, a period, a protection or a negation."""
     text = segment.text
     lead = " ".join(segment.before.split()[-4:])
     added = [w for w in segment.added if w not in GLUE]
     if len(added) > 2 and added[0] == PARENTHESIS and added[-1] == PARENTHESIS:
         return True  # an aside in brackets that says more about a word already there
-    if _MODIFIER.match(text) and segment.start > 0 and not actions(text):
+    if MODIFIER.match(text) and segment.start > 0 and not actions(text):
         return True  # "..., which normally meets in June": a relative clause describing a noun
-    if _REASON.match(text) or _CONSENT_WORD.search(text) or _NAMING.search(text):
+    if REASON.match(text) or _CONSENT_WORD.search(text) or _NAMING.search(text):
         return True  # "because the law requires it", "obtain your written consent", "small files called cookies"
     if RESTATEMENT.match(text) or RESTATEMENT.search(" ".join(segment.before.split()[-2:])):
         return True
     if CONSENT_GATE.search(f"{lead} {text}") or CHOICE.search(reader_benefit_removed(text)):
         return True
-    if READER_SUBJECT.search(_READER_CONDITION.sub(" ", text).split(" that ")[0]) or _SECURITY_WORDS.search(text):
+    if READER_SUBJECT.search(READER_CONDITION.sub(" ", text).split(" that ")[0]) or _SECURITY_WORDS.search(text):
         return True
     if durations(text, _default_role(view, new)):
         return True  # periods have their own rules, which know which way is longer
-    unmasked = _READER_CONDITION.sub(" ", _NOUN_LIMIT.sub(" ", text))
-    return bool(PROTECTIVE.search(unmasked)) or has_negation(_READER_CONDITION.sub(" ", f"{lead} {text}"))
+    unmasked = READER_CONDITION.sub(" ", NOUN_LIMIT.sub(" ", text))
+    return bool(PROTECTIVE.search(unmasked)) or has_negation(READER_CONDITION.sub(" ", f"{lead} {text}"))
 
 
 def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
@@ -182,23 +182,23 @@ def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
     if len(brought) - len(dropped) < SUBSTANTIVE_MIN_NEW_WORDS:
         return  # as many words taken out as brought in: a rewording, which the specific rules judge
     for old, new in change.pairs:
-        if new is None or _unit_explained(view, new):
+        if new is None or unit_explained(view, new):
             continue
-        if has_negation(_READER_CONDITION.sub(" ", new.norm)) and not has_negation(
+        if has_negation(READER_CONDITION.sub(" ", new.norm)) and not has_negation(
             old.norm if old is not None else view.old_norm
         ):
             continue  # a promise added ("we do not share ...; our tool is self-hosted")
-        if old is not None and sum((_limits(new.norm) - _limits(old.norm)).values()) > 0:
+        if old is not None and sum((limit_words(new.norm) - limit_words(old.norm)).values()) > 0:
             continue  # a limit added ("The co-operative may download" -> "Only the Data Officer may download")
-        counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
+        counterpart = old.plain if old is not None else similar_old_sentence(view, new)
         for segment in inserted_segments(counterpart, new.plain):
             words = new_content_words(view.old_norm, segment.text)
-            if len(words) < SUBSTANTIVE_MIN_NEW_WORDS or _segment_explained(view, new, segment):
+            if len(words) < SUBSTANTIVE_MIN_NEW_WORDS or segment_explained(view, new, segment):
                 continue
             category = _handles_data(view, new, segment.text) or _our_new_act(segment.text)
             if category is None:
                 continue
-            yield _finding(
+            yield make_finding(
                 "substantive-change",
                 category,
                 view,
@@ -213,8 +213,8 @@ def substantive_change(view: SectionView, change: Change) -> Iterator[Finding]:
 # Safety net: words of a statement about data replaced by other words
 
 _READER_IF = re.compile(r"\b(?:if|when|unless|once) you(?: \w+){0,2}$")
-_RENAMED = re.compile(r"\b(?:formerly|previously|now called|renamed|trading as|known as|rebranded)\b")
-_CONTACT_PERSON = re.compile(r"\b(?:data protection officer|dpo|representative)\b")
+RENAMED = re.compile(r"\b(?:formerly|previously|now called|renamed|trading as|known as|rebranded)\b")
+CONTACT_PERSON = re.compile(r"\b(?:data protection officer|dpo|representative)\b")
 _PARENT_CAN = re.compile(r"\b(?:parents?|guardians?|carers?)(?: \w+){0,2} (?:can|may|are able to)\b")
 _PARENT = re.compile(r"\b(?:parents?|guardians?|carers?)\b")
 _PARENT_CONSENT = re.compile(r"\b(?:parents?|parental|guardians?)\b(?: \w+){0,2} (?:consent|permission|approval)\b")
@@ -222,7 +222,7 @@ _NAMED_CONTROLLER = re.compile(
     r"\b(?:is|are|becomes?|acts? as|will act as|is acting as) (?:the |a |an )?(?:joint |independent |separate )?"
     r"controllers?\b"
 )
-_DEFINES = re.compile(r"^(?:\w+ ){1,3}(?:means|include|includes|including|refers to)\b")
+DEFINES = re.compile(r"^(?:\w+ ){1,3}(?:means|include|includes|including|refers to)\b")
 _REWRITE_MIN_NEW_WORDS = 3
 """How many content words a replacement must bring that the words it replaces did not have."""
 _TOPIC_CATEGORY = {
@@ -236,7 +236,7 @@ _TOPIC_CATEGORY = {
 }
 
 
-_FIRM_WORD = re.compile(
+FIRM_WORD = re.compile(
     r"\b(?:ltd|limited|inc|llc|llp|plc|gmbh|ag|sa|bv|corp|corporation|company|co operative|cooperative|group|"
     r"society|trust|holdings|partners)\b"
 )
@@ -249,7 +249,7 @@ AGE_WORDS = re.compile(
     r"\b(?:under|over|aged?|ages|age of|older|younger|years old|or above|or older|between \d+ and \d+|you are \d+)\b"
 )
 """Words that make a number an age: its changes are judged by the age rules, which know the direction."""
-_UNIT_DAYS = {
+UNIT_DAYS = {
     "day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "month": 30, "months": 30, "quarter": 91,
     "quarters": 91, "term": 120, "terms": 120, "season": 120, "seasons": 120, "year": 365, "years": 365,
 }  # fmt: skip
@@ -266,8 +266,8 @@ def _unit_grown(old_norm: str, new_norm: str) -> tuple[str, str] | None:
         # A period written out on the old side ("for 18 months", "ninety days") is compared in days:
         # "18 months" -> "the same year" is shorter, "a fortnight" -> "the end of the quarter" is longer.
         periods = durations(" ".join(old_words[i1:i2]))
-        before = [d.days for d in periods] or [_UNIT_DAYS[w] for w in old_words[i1:i2] if w in _UNIT_DAYS]
-        after = [_UNIT_DAYS[w] for w in new_words[j1:j2] if w in _UNIT_DAYS]
+        before = [d.days for d in periods] or [UNIT_DAYS[w] for w in old_words[i1:i2] if w in UNIT_DAYS]
+        after = [UNIT_DAYS[w] for w in new_words[j1:j2] if w in UNIT_DAYS]
         if before and after and max(after) > max(before):
             return " ".join(old_words[i1:i2]), " ".join(new_words[j1:j2])
     return None
@@ -283,7 +283,7 @@ def _count_raised(view: SectionView, change: Change) -> Finding | None:
             continue
         grown = _unit_grown(old.norm, new.norm)
         if grown:
-            return _finding(
+            return make_finding(
                 "retention-longer",
                 "longer_retention",
                 view,
@@ -300,7 +300,7 @@ def _count_raised(view: SectionView, change: Change) -> Finding | None:
             continue
         before, after = (_small_number(word) for word in diff[0])
         if before is not None and after is not None and after > before:
-            return _finding(
+            return make_finding(
                 "retention-longer",
                 "longer_retention",
                 view,
@@ -317,7 +317,7 @@ def _small_number(word: str) -> float | None:
     return found[0].days if found else None
 
 
-def _capitalised(norm: str, plain: str) -> bool:
+def is_a_name(norm: str, plain: str) -> bool:
     """Every word of ``norm`` is written with a capital in ``plain``: a name."""
     words = [w for w in norm.split() if w.isalpha()]
     if not words:
@@ -364,21 +364,21 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
         yield raised
         return
     for old, new in change.pairs:
-        if new is None or _RENAMED.search(new.norm) or _CONTACT_PERSON.search(new.norm):
+        if new is None or RENAMED.search(new.norm) or CONTACT_PERSON.search(new.norm):
             continue
         if PLAIN_WORDS.match(new.norm) or explains_words(new):
             continue
-        if old is not None and sum((_limits(new.norm) - _limits(old.norm)).values()) > 0:
+        if old is not None and sum((limit_words(new.norm) - limit_words(old.norm)).values()) > 0:
             continue  # a limit added
         mentions = _sensitive_mentions(new)
         least = 2 if mentions or "controller" in view.unit_topics(new) else _REWRITE_MIN_NEW_WORDS
-        counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
+        counterpart = old.plain if old is not None else similar_old_sentence(view, new)
         for segment in inserted_segments(counterpart, new.plain):
             section_new = set(new_content_words(view.old_norm, segment.text))
             replaced = " ".join(segment.replaced)
             if _READER_IF.search(segment.before):
                 continue  # the reader's own condition: "If you'd rather we didn't" -> "If you'd like to be on ..."
-            if _content_stems(replaced):
+            if content_stems(replaced):
                 brought = [w for w in new_content_words(replaced, segment.text) if w in section_new]
                 if len(brought) < least or durations(segment.text) or durations(replaced):
                     continue
@@ -386,9 +386,9 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
                     continue
                 if (
                     old is not None
-                    and not _FIRM_WORD.search(new.norm)
-                    and _capitalised(segment.text, new.plain)
-                    and _capitalised(replaced, old.plain)
+                    and not FIRM_WORD.search(new.norm)
+                    and is_a_name(segment.text, new.plain)
+                    and is_a_name(replaced, old.plain)
                 ):
                     continue  # one name for another ("Gareth Owen" -> "Anwen Price"): the firm's rules judge firms
                 what = f"{_quote(excerpt(replaced, '', 60))} becomes {_quote(excerpt(segment.text, '', 80))}"
@@ -396,7 +396,7 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
                 named = _NAMED_CONTROLLER.search(segment.text)
                 was = old.norm if old is not None else view.old_norm
                 if named and len(_NAMED_CONTROLLER.findall(new.norm)) > len(_NAMED_CONTROLLER.findall(was)):
-                    yield _finding(
+                    yield make_finding(
                         "statement-rewritten",
                         "controller_identity",
                         view,
@@ -405,7 +405,7 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
                         "review whether it is material",
                     )
                     return
-                if not mentions or len(section_new) < least or _DEFINES.match(segment.text):
+                if not mentions or len(section_new) < least or DEFINES.match(segment.text):
                     continue
                 lead = " ".join(segment.before.split()[-4:])
                 if PROTECTIVE.search(segment.text) or has_negation(f"{lead} {segment.text}"):
@@ -415,7 +415,7 @@ def statement_rewritten(view: SectionView, change: Change) -> Iterator[Finding]:
                 if READER_SUBJECT.search(segment.text) and ("children" not in mentions or _PARENT.search(segment.text)):
                     continue
                 what = f"added {_quote(excerpt(segment.text, '', 90))}"
-            yield _finding(
+            yield make_finding(
                 "statement-rewritten",
                 _rewrite_category(view, new, mentions),
                 view,

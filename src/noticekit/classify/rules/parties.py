@@ -10,7 +10,7 @@ from noticekit.classify.changes import Change
 from noticekit.classify.findings import Finding
 from noticekit.classify.ladders import MECHANISM_LABELS, mechanism_stepped_down
 from noticekit.classify.polarity import negated
-from noticekit.classify.rules.base import MEANS, SectionView, _finding, _quote, inserted, removed
+from noticekit.classify.rules.base import MEANS, SectionView, _quote, inserted, make_finding, removed
 from noticekit.classify.sentences import Unit
 from noticekit.classify.terms import (
     ABROAD,
@@ -67,7 +67,7 @@ def transfer_changed(view: SectionView, change: Change) -> Iterator[Finding]:
     if abroad and not added_places:
         parts.append(f"adds transfers abroad ({_quote(abroad[1])})")
     if parts:
-        yield _finding(
+        yield make_finding(
             "transfer-changed",
             "transfer_mechanism",
             view,
@@ -245,7 +245,7 @@ def _joint_controller_added(view: SectionView, change: Change) -> str | None:
 def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
     joint = _joint_controller_added(view, change)
     if joint:
-        yield _finding(
+        yield make_finding(
             "controller-changed",
             "controller_identity",
             view,
@@ -255,7 +255,7 @@ def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
         return
     subjects = _controller_subject_changed(view, change)
     if subjects:
-        yield _finding(
+        yield make_finding(
             "controller-changed",
             "controller_identity",
             view,
@@ -267,7 +267,7 @@ def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
         match = OWNERSHIP.search(unit.norm)
         asserted = match and not CONDITIONAL.match(unit.norm) and not negated(unit.norm, match.start(), match.end())
         if match and asserted and inserted(view, change, OWNERSHIP, units=[unit]):
-            yield _finding(
+            yield make_finding(
                 "controller-changed",
                 "controller_identity",
                 view,
@@ -288,7 +288,7 @@ def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
         gone = [g for g in gone if g not in {pair[0] for pair in same}]
         added = [a for a in added if a not in {pair[1] for pair in same}]
         if gone and added:
-            yield _finding(
+            yield make_finding(
                 "controller-changed",
                 "controller_identity",
                 view,
@@ -317,7 +317,7 @@ def controller_changed(view: SectionView, change: Change) -> Iterator[Finding]:
         if new_keys and (new_keys - old_section.keys() or gone_keys):
             was = ", ".join(old_change[k] for k in sorted(gone_keys)) or "no name"
             now = ", ".join(names[k] for k in sorted(new_keys))
-            yield _finding(
+            yield make_finding(
                 "controller-changed",
                 "controller_identity",
                 view,

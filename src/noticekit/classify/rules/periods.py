@@ -11,11 +11,11 @@ from noticekit.classify.polarity import has_negation
 from noticekit.classify.quantities import Duration, DurationRole, durations
 from noticekit.classify.rules.base import (
     SectionView,
-    _about_children,
-    _finding,
     _is_right_context,
     _quote,
+    about_children,
     inserted,
+    make_finding,
     removed,
 )
 from noticekit.classify.sentences import Unit, normalise
@@ -141,7 +141,7 @@ def _later_anchor(old: list[Duration], new: list[Duration], old_norm: str, new_n
     return (a, b) if later and not _AFTER_NEXT.search(a) else None
 
 
-_BOUND = re.compile(
+BOUND = re.compile(
     r"\b(?:whichever (?:comes|is|happens|occurs) (?:first|sooner|earlier|earliest)|"
     r"(?:but|and) (?:in any case |in any event )?(?:no|not) (?:longer|more) than|"
     r"at the (?:latest|most)|up to a maximum of|to a maximum of)\b"
@@ -170,7 +170,7 @@ def _later_event(old: list[Duration], new: list[Duration], old_norm: str, new_no
     later = {m.group(0) for m in _LATER_THAN.finditer(b.group(1))} - {
         m.group(0) for m in _LATER_THAN.finditer(a.group(1))
     }
-    if not later or _BOUND.search(new_norm) or has_negation(b.group(0)) or _AFTER_NEXT.search(a.group(1)):
+    if not later or BOUND.search(new_norm) or has_negation(b.group(0)) or _AFTER_NEXT.search(a.group(1)):
         return None  # "the season after next" -> "the following season" is earlier
     return a.group(0).strip(), b.group(0).strip()
 
@@ -198,14 +198,14 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
         what = f"Retention for {_lower_first(subject)}" if subject else "A retention period"
         if pair:
             a, b = pair
-            yield _finding(
+            yield make_finding(
                 "retention-longer", "longer_retention", view, change, f"{what} goes from {a.text} to {b.text}"
             )
             return
         old_norm, new_norm = " ".join(u.norm for u in old_units), " ".join(u.norm for u in new_units)
         at_event = _DELETED_AT_EVENT.search(old_norm)
         if not old and new and at_event and not _OPEN_ENDED.search(old_norm):
-            yield _finding(
+            yield make_finding(
                 "retention-longer",
                 "longer_retention",
                 view,
@@ -216,7 +216,7 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
         extended = _EXTENDED.search(new_norm)
         later_of = _LATER_OF.search(new_norm)
         if later_of and not _LATER_OF.search(old_norm):
-            yield _finding(
+            yield make_finding(
                 "retention-longer",
                 "longer_retention",
                 view,
@@ -224,10 +224,10 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
                 f"{what} now runs to the later of two events ({_quote(later_of.group(0))})",
             )
             return
-        if _BOUND.search(new_norm) and not _BOUND.search(old_norm):
+        if BOUND.search(new_norm) and not BOUND.search(old_norm):
             continue  # "until you ask us ... or until 3 years after ..., whichever comes first": a new upper bound
         if not old and extended and re.search(r"\buntil\b", old_norm) and "retention" in _unit_roles(view, new_units):
-            yield _finding(
+            yield make_finding(
                 "retention-longer",
                 "longer_retention",
                 view,
@@ -237,7 +237,7 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
             return
         anchors = _later_anchor(old, new, old_norm, new_norm) or _later_event(old, new, old_norm, new_norm)
         if anchors:
-            yield _finding(
+            yield make_finding(
                 "retention-longer",
                 "longer_retention",
                 view,
@@ -248,7 +248,7 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
             return
         unlimited = UNLIMITED.search(new_norm)
         if old and unlimited and not UNLIMITED.search(old_norm):
-            yield _finding(
+            yield make_finding(
                 "retention-longer",
                 "longer_retention",
                 view,
@@ -261,8 +261,8 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
     bounded = any(d.role == "retention" for u in change.new for d in durations(u.norm, _default_role(view, u)))
     hit = removed(view, change, ERASURE, units=commitments) if commitments and change.new and not bounded else None
     if hit:
-        children = any(_about_children(view, u) for u in change.old)
-        yield _finding(
+        children = any(about_children(view, u) for u in change.old)
+        yield make_finding(
             "deletion-dropped",
             "children" if children else "longer_retention",
             view,
@@ -278,7 +278,7 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
     ]
     hit = inserted(view, change, UNLIMITED, units=retention_units)
     if hit and change.old:
-        yield _finding(
+        yield make_finding(
             "retention-longer",
             "longer_retention",
             view,
@@ -288,7 +288,7 @@ def retention_longer(view: SectionView, change: Change) -> Iterator[Finding]:
         return
     hit = inserted(view, change, KEPT_AFTER)
     if hit:
-        yield _finding(
+        yield make_finding(
             "retention-longer",
             "longer_retention",
             view,
@@ -314,7 +314,7 @@ def _kept_item_added(view: SectionView, change: Change) -> Iterator[Finding]:
         if not (periods or unlimited) or any(d.days in old_days for d in periods):
             continue  # no period, or the period was already stated (a paragraph set out as a table)
         what = periods[0].text if periods else unlimited.group(0) if unlimited else ""
-        yield _finding(
+        yield make_finding(
             "retention-item-added",
             "longer_retention",
             view,
@@ -357,7 +357,7 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
         for role, longer, template in checks:
             pair = _compare(_periods(view, old_units, role), _periods(view, new_units, role), longer)
             if pair:
-                yield _finding(
+                yield make_finding(
                     "deadline-worse", "rights_reduced", view, change, template.format(a=pair[0].text, b=pair[1].text)
                 )
                 return
@@ -374,7 +374,7 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
         if match and (not old_windows or shorter):
             if shorter:
                 before = min(old_windows, key=_days)
-                yield _finding(
+                yield make_finding(
                     "deadline-worse",
                     "rights_reduced",
                     view,
@@ -382,7 +382,7 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
                     f"The time you have to act goes from {before} to {match.group('period')}",
                 )
                 return
-            yield _finding(
+            yield make_finding(
                 "deadline-worse",
                 "rights_reduced",
                 view,
@@ -393,7 +393,7 @@ def deadline_worse(view: SectionView, change: Change) -> Iterator[Finding]:
     for unit in change.new:
         windows = [d for d in durations(unit.norm) if d.role == "window" and not _our_commitment(unit.norm, d.text)]
         if windows and not _periods(view, change.old, "window") and _is_right_context(view, unit):
-            yield _finding(
+            yield make_finding(
                 "deadline-worse",
                 "rights_reduced",
                 view,

@@ -32,15 +32,15 @@ from noticekit.classify.rules.base import (
     MEANS,
     RuleFunc,
     SectionView,
-    _content_stems,
-    _finding,
     _glosses,
     _is_right_context,
-    _limits,
     _object_of_choice,
     _outside_glosses,
     _quote,
+    content_stems,
     inserted,
+    limit_words,
+    make_finding,
     new_content_words,
     reader_benefit_removed,
     topics,
@@ -88,7 +88,7 @@ def _describes_practice(view: SectionView, unit: Unit) -> bool:
     # "When you write to us, we keep a record of your enquiry": contact words as the trigger of a practice
     # that we do are still a practice; "write to us at ..." alone is a channel.
     our_practice = bool(re.search(r"\bwe\b", norm)) and bool(verb_polarity(norm)[1])
-    if (CONTACT_US.search(norm) and not our_practice) or _is_contact_channel(unit) or explains_words(unit):
+    if (CONTACT_US.search(norm) and not our_practice) or is_contact_channel(unit) or explains_words(unit):
         return False
     if unit.kind in ("item", "row") and CONTACT_US.search(normalise(unit.lead)):
         return False  # an entry in a list of ways to get in touch
@@ -101,7 +101,7 @@ def _describes_practice(view: SectionView, unit: Unit) -> bool:
     return True
 
 
-def _is_contact_channel(unit: Unit) -> bool:
+def is_contact_channel(unit: Unit) -> bool:
     """A phone number, address or link offered to get in touch, with no practice asserted."""
     return bool(CONTACT_DETAIL.search(unit.norm)) and not verb_polarity(unit.norm)[1] - {"use"}
 
@@ -181,7 +181,7 @@ def _term_rule(
             if hit and not family.search(change.old_norm):
                 hits.append(f"{family.label} ({_quote(hit)})")
         if hits:
-            yield _finding(rule, category, view, change, f"{lead}: {'; '.join(hits)}")
+            yield make_finding(rule, category, view, change, f"{lead}: {'; '.join(hits)}")
 
     check.__name__ = rule
     return check
@@ -247,7 +247,7 @@ def precision_raised(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         if not any(family.search(old.norm) and family.search(new.norm) for family in DATA):
             continue  # the data itself went or changed: other rules judge that
-        yield _finding(
+        yield make_finding(
             "precision-raised",
             "new_data_category",
             view,
@@ -284,7 +284,7 @@ def recipient_added(view: SectionView, change: Change) -> Iterator[Finding]:
         added = [names[key] for key in sorted(names.keys() - old_names.keys())]
         denied, asserted = verb_polarity(unit.norm)
         if added and not (denied and not asserted):
-            yield _finding(
+            yield make_finding(
                 "recipient-named", "new_recipients", view, change, f"New named recipient: {', '.join(added)}"
             )
             return
@@ -309,14 +309,14 @@ def list_item_added(view: SectionView, change: Change) -> Iterator[Finding]:
         if topic is None or _said_in(new.norm, view.old_norm):
             continue  # the old text already said it: a sentence set out as a list with labels
         category, label = _LIST_CATEGORIES[topic]
-        yield _finding("list-item-added", category, view, change, f"{label}: {_quote(excerpt(new.plain, '', 80))}")
+        yield make_finding("list-item-added", category, view, change, f"{label}: {_quote(excerpt(new.plain, '', 80))}")
         return
 
 
 def _said_in(norm: str, old_norm: str) -> bool:
     """Nearly every content word of ``norm`` (four or more) is in ``old_norm``."""
-    stems = _content_stems(norm)
-    old = set(_content_stems(old_norm))
+    stems = content_stems(norm)
+    old = set(content_stems(old_norm))
     return len(stems) >= 4 and sum(stem in old for stem in stems) >= 0.8 * len(stems)
 
 
@@ -349,7 +349,7 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
     for old, new in change.pairs:
         if new is None or new.kind == "heading" or _header_row(new):
             continue
-        counterpart = old.plain if old is not None else _similar_old_sentence(view, new)
+        counterpart = old.plain if old is not None else similar_old_sentence(view, new)
         purpose = _purpose_clause_added(counterpart, new)
         if not _describes_practice(view, new) and not purpose:
             continue
@@ -360,7 +360,7 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
         if old is not None and _restrictions(new.norm) > _restrictions(old.norm):
             continue  # "can be seen by screeners" -> "can be seen only by the screener ...": a limit added
         if (
-            (_REASON.match(new.norm) and _NOT_A.search(new.norm))
+            (REASON.match(new.norm) and _NOT_A.search(new.norm))
             or _NOT_A_SALE.search(new.norm)
             or MEANS.search(new.norm)
         ):
@@ -375,7 +375,7 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
             hit = _new_action(change, counterpart, segment, bounded)
             if hit:
                 category, words = hit
-                yield _finding(
+                yield make_finding(
                     "practice-added",
                     category,
                     view,
@@ -386,13 +386,13 @@ def practice_added(view: SectionView, change: Change) -> Iterator[Finding]:
 
 
 def _restrictions(norm: str) -> int:
-    return sum(count for word, count in _limits(norm).items() if word in _RESTRICTIONS)
+    return sum(count for word, count in limit_words(norm).items() if word in _RESTRICTIONS)
 
 
 _NOT_A = re.compile(r"\b(?:is|are|was|were) not (?:a|an|the|considered|treated as)\b")
 
 
-_REASON = re.compile(
+REASON = re.compile(
     r"^(?:because|since|as (?:required|the law|law)|to comply|in order to comply|so (?:that )?(?!we\b)\w+ can|"
     r"(?:\w+ ){0,4}for the (?:purposes|reasons) (?:in|of|set out in|described in) this)\b"
 )
@@ -432,7 +432,7 @@ def _instruction(norm: str) -> bool:
     return bool(_INSTRUCTION.search(norm)) and not re.search(r"\bwe\b", norm)
 
 
-def _similar_old_sentence(view: SectionView, unit: Unit) -> str | None:
+def similar_old_sentence(view: SectionView, unit: Unit) -> str | None:
     """The old notice's sentence this new one rewrites (moved and edited), if one is close enough."""
     return _closest(unit.norm, view.notice_old_units)
 
@@ -559,7 +559,7 @@ def list_grew(view: SectionView, change: Change) -> Iterator[Finding]:
             if named:
                 category = named[0][1].category  # the new element says what it does: its verb decides
             label = _GREW_LABELS[category]
-            yield _finding("list-grew", category, view, change, f"{label} {_quote(excerpt(text, '', 80))}")
+            yield make_finding("list-grew", category, view, change, f"{label} {_quote(excerpt(text, '', 80))}")
             return
 
 
@@ -686,7 +686,7 @@ def recipient_type_added(view: SectionView, change: Change) -> Iterator[Finding]
                 continue
             fresh = [m.group(0) for m in _ORG_TYPE.finditer(text) if _stem(m.group(0)) not in old_stems]
             if fresh:
-                yield _finding(
+                yield make_finding(
                     "recipient-type-added",
                     "new_recipients",
                     view,
@@ -707,4 +707,4 @@ def custom_term(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         hit = inserted(view, change, family)
         if hit:
-            yield _finding("custom-term", family.category, view, change, f"Configured term added: {_quote(hit[1])}")
+            yield make_finding("custom-term", family.category, view, change, f"Configured term added: {_quote(hit[1])}")

@@ -38,19 +38,19 @@ from noticekit.classify.practices import (
 from noticekit.classify.quantities import ages, durations
 from noticekit.classify.rules.base import (
     _ANY_READER_CONDITION,
-    _NOUN_LIMIT,
     _READER_LIMIT,
     _RESTRICTIONS,
     _SCOPE,
+    NOUN_LIMIT,
     SectionView,
-    _about_children,
-    _content_stems,
-    _finding,
     _is_right_context,
-    _limits,
     _quote,
-    _weight,
+    about_children,
+    content_stems,
     inserted,
+    limit_weight,
+    limit_words,
+    make_finding,
     new_content_words,
     removed,
 )
@@ -92,7 +92,7 @@ def children_weaker(view: SectionView, change: Change) -> Iterator[Finding]:
             )
             for a, b in pairs:
                 if b < a:
-                    yield _finding(
+                    yield make_finding(
                         "children-age-lowered",
                         "children",
                         view,
@@ -106,7 +106,7 @@ def children_weaker(view: SectionView, change: Change) -> Iterator[Finding]:
     ]:
         lowered = age_lowered(old_norm, new_norm)
         if lowered:
-            yield _finding(
+            yield make_finding(
                 "children-age-lowered",
                 "children",
                 view,
@@ -116,7 +116,7 @@ def children_weaker(view: SectionView, change: Change) -> Iterator[Finding]:
             return
     hit = removed(view, change, PROTECTIONS)
     if hit:
-        yield _finding(
+        yield make_finding(
             "children-protection-removed",
             "children",
             view,
@@ -124,10 +124,10 @@ def children_weaker(view: SectionView, change: Change) -> Iterator[Finding]:
             f"No longer mentioned: {PROTECTIONS.label} ({_quote(hit[1])})",
         )
         return
-    child_units = [u for u in change.old if _about_children(view, u) and _CONSENT.search(u.norm)]
+    child_units = [u for u in change.old if about_children(view, u) and _CONSENT.search(u.norm)]
     hit = removed(view, change, CHILD_REQUIREMENTS, units=child_units) if child_units and change.new else None
     if hit:
-        yield _finding(
+        yield make_finding(
             "children-protection-removed",
             "children",
             view,
@@ -138,7 +138,7 @@ def children_weaker(view: SectionView, change: Change) -> Iterator[Finding]:
     units = [u for u in change.new if _CHILD_PRACTICE.search(u.norm) and not CHILD_PROTECTIVE.search(u.norm)]
     hit = inserted(view, change, CHILDREN, units=units)
     if hit:
-        yield _finding(
+        yield make_finding(
             "children-data-added",
             "children",
             view,
@@ -172,7 +172,7 @@ def limit_removed(view: SectionView, change: Change) -> Iterator[Finding]:
         if not asserted or DENIALS.search(new.norm):
             continue
         hit = LIMITATION.search(old.norm)
-        yield _finding(
+        yield make_finding(
             "limit-removed",
             "negation_removed",
             view,
@@ -200,8 +200,8 @@ def default_switched(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         if _asserted_default(DEFAULT_OFF, new_norm) and DEFAULT_OFF.count(new_norm) >= DEFAULT_OFF.count(old_norm):
             continue  # still off by default; the "on" is something else
-        children = any(_about_children(view, u) for u in (*old_units, *new_units))
-        yield _finding(
+        children = any(about_children(view, u) for u in (*old_units, *new_units))
+        yield make_finding(
             "default-switched",
             "children" if children else "rights_reduced",
             view,
@@ -221,8 +221,8 @@ def _consent_stepped_down(view: SectionView, change: Change) -> Iterator[Finding
     # The whole change is compared: a consent condition moved to another sentence of the change is kept.
     hit = consent_weakened(change.old_norm, change.new_norm)
     if hit:
-        children = any(_about_children(view, u) for u in (*change.old, *change.new))
-        yield _finding(
+        children = any(about_children(view, u) for u in (*change.old, *change.new))
+        yield make_finding(
             "consent-weakened",
             "children" if children else "rights_reduced",
             view,
@@ -257,7 +257,7 @@ def _promise_stepped_down(view: SectionView, change: Change) -> Iterator[Finding
     hit = promise_weakened(change.old_norm, change.new_norm)
     if hit:
         verb, before, after = hit
-        yield _finding(
+        yield make_finding(
             "promise-weakened",
             "negation_removed",
             view,
@@ -293,9 +293,9 @@ def _promise_reversed(view: SectionView, change: Change) -> list[Finding]:
             if not lost and not has_negation(new.norm):
                 lost = sorted(denied - new_asserted - new_denied_section)  # the promise is gone from the sentence
         if lost:
-            children = any(_about_children(view, u) for u in (old, *([new] if new else [])))
+            children = any(about_children(view, u) for u in (old, *([new] if new else [])))
             return [
-                _finding(
+                make_finding(
                     "negation-removed",
                     "children" if children else "negation_removed",
                     view,
@@ -322,7 +322,7 @@ def _practice_promise_removed(view: SectionView, change: Change) -> Iterator[Fin
             if any(has_negation(u.norm) and _restated(old.norm, lost, u.norm) for u in change.new):
                 lost = []  # reworded as another denial ("must not use" -> "is not meant for")
             if lost:
-                yield _finding(
+                yield make_finding(
                     "negation-removed",
                     "negation_removed",
                     view,
@@ -339,7 +339,7 @@ def _practice_promise_removed(view: SectionView, change: Change) -> Iterator[Fin
         if dropped and not new_denied and has_negation(new.norm) and _restated(old.norm, dropped, new.norm):
             dropped = []  # the promise is reworded around another verb ("is not meant for"), not dropped
         if flipped or dropped:
-            yield _finding(
+            yield make_finding(
                 "negation-removed",
                 "negation_removed",
                 view,
@@ -349,7 +349,7 @@ def _practice_promise_removed(view: SectionView, change: Change) -> Iterator[Fin
             return
         added = sorted(q for q in qualifiers(new.norm) - qualifiers(old.norm) if not _said_before(q, new.norm, view))
         if added and denied & new_denied and _qualifies_promise(new.norm, denied & new_denied, added):
-            yield _finding(
+            yield make_finding(
                 "negation-weakened",
                 "negation_removed",
                 view,
@@ -404,9 +404,9 @@ def _verbs(verbs: list[str]) -> str:
 
 def _mostly_restated(old: Unit, new_units: tuple[Unit, ...]) -> bool:
     """Half or more of a removed sentence's content words are still said in the change's new sentences."""
-    words = set(_content_stems(old.norm))
-    kept = words & {stem for unit in new_units for stem in _content_stems(unit.norm)}
-    return bool(words) and len(kept) * 2 >= len(words) and any(_limits(u.norm) for u in new_units)
+    words = set(content_stems(old.norm))
+    kept = words & {stem for unit in new_units for stem in content_stems(unit.norm)}
+    return bool(words) and len(kept) * 2 >= len(words) and any(limit_words(u.norm) for u in new_units)
 
 
 def limit_lost(view: SectionView, change: Change) -> Iterator[Finding]:
@@ -418,16 +418,18 @@ def limit_lost(view: SectionView, change: Change) -> Iterator[Finding]:
     """
     if change.kind != "substantive" or not change.old or not change.new:
         return
-    children = any(_about_children(view, unit) for unit in change.old)
-    if _weight(_limits(change.new_norm, reader=children)) >= _weight(_limits(change.old_norm, reader=children)):
+    children = any(about_children(view, unit) for unit in change.old)
+    if limit_weight(limit_words(change.new_norm, reader=children)) >= limit_weight(
+        limit_words(change.old_norm, reader=children)
+    ):
         return
     for old, new in change.pairs:
         if old is None:
             continue
-        old_limits = _limits(old.norm, reader=children)
+        old_limits = limit_words(old.norm, reader=children)
         if new is None:
             if old_limits and not _SCOPE.match(old.norm) and not _mostly_restated(old, change.new):
-                yield _finding(
+                yield make_finding(
                     "limit-lost",
                     "children" if children else "negation_removed",
                     view,
@@ -437,16 +439,16 @@ def limit_lost(view: SectionView, change: Change) -> Iterator[Finding]:
                 )
                 return
             continue
-        new_limits = _limits(new.norm, reader=children)
+        new_limits = limit_words(new.norm, reader=children)
         lost = old_limits - new_limits
-        if _weight(new_limits) < _weight(old_limits) and not lost:
+        if limit_weight(new_limits) < limit_weight(old_limits) and not lost:
             lost = Counter({word: 1 for word in old_limits if word not in _RESTRICTIONS})  # "not" -> "only"
         if not lost or _SCOPE.match(old.norm) or conditional_prohibition(old.norm, new.norm):
             continue  # what the notice covers; "must not X without Y" -> "need Y to X", the same rule
         word = sorted(lost)[0]
-        yield _finding(
+        yield make_finding(
             "limit-lost",
-            "children" if _about_children(view, old) else "negation_removed",
+            "children" if about_children(view, old) else "negation_removed",
             view,
             change,
             f"A limit ({_quote(word)}) was taken out of {_quote(excerpt(old.plain, '', 90))}; "
@@ -467,7 +469,7 @@ def denial_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
     for old, new in change.pairs:
         if old is None or new is None or not has_negation(new.norm) or _SCOPE.match(old.norm):
             continue
-        if _weight(_limits(change.new_norm)) > _weight(_limits(change.old_norm)):
+        if limit_weight(limit_words(change.new_norm)) > limit_weight(limit_words(change.old_norm)):
             continue  # "We may share ..." -> "We do not share ...": a promise made, not narrowed
         for segment in inserted_segments(new.plain, old.plain):
             if any(w not in GLUE and w not in (SEPARATOR, PARENTHESIS) for w in segment.replaced):
@@ -479,7 +481,7 @@ def denial_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
                 continue
             if re.search(r"\b(?:unless|except|other than|apart from|save)\b", text):
                 continue  # an exception taken out of a promise makes it stronger
-            yield _finding(
+            yield make_finding(
                 "denial-narrowed",
                 "negation_removed",
                 view,
@@ -503,9 +505,9 @@ def denial_qualified(view: SectionView, change: Change) -> Iterator[Finding]:
     for old, new in change.pairs:
         if old is None or new is None or not has_negation(old.norm) or _SCOPE.match(old.norm):
             continue
-        if _weight(_limits(new.norm)) != _weight(_limits(old.norm)) or _weight(_limits(change.new_norm)) > _weight(
-            _limits(change.old_norm)
-        ):
+        if limit_weight(limit_words(new.norm)) != limit_weight(limit_words(old.norm)) or limit_weight(
+            limit_words(change.new_norm)
+        ) > limit_weight(limit_words(change.old_norm)):
             continue  # a denial gained or lost: the limit rules judge it
         for segment in inserted_segments(old.plain, new.plain):
             text = segment.text
@@ -513,14 +515,14 @@ def denial_qualified(view: SectionView, change: Change) -> Iterator[Finding]:
                 continue
             if set(text.split()) <= _SAME_SCOPE:
                 continue  # "your data" -> "your personal data": the same thing named more exactly
-            if has_negation(text) or PROTECTIVE.search(_NOUN_LIMIT.sub(" ", text)) or durations(text):
+            if has_negation(text) or PROTECTIVE.search(NOUN_LIMIT.sub(" ", text)) or durations(text):
                 continue
             at = new.norm.find(text)
             if at <= 0 or _READER_LIMIT.search(new.norm[:at]) or new.norm[:at].split()[-1] in ("or", "and", "nor"):
                 continue  # the reader's own limit; another item added to what is denied ("... or your address")
             if not (negated(new.norm, at, at + len(text)) or has_negation(_own_clause(new.norm, at))):
                 continue
-            yield _finding(
+            yield make_finding(
                 "denial-qualified",
                 "negation_removed",
                 view,
@@ -547,7 +549,7 @@ def protected_age_lowered(view: SectionView, change: Change) -> Iterator[Finding
             continue
         if not (has_negation(new.norm) or PROTECTIVE.search(new.norm) or CHILD_PROTECTIVE.search(new.norm)):
             continue
-        yield _finding(
+        yield make_finding(
             "protected-age-lowered",
             "children",
             view,
@@ -599,7 +601,7 @@ def without_flipped(view: SectionView, change: Change) -> Iterator[Finding]:
             )
             hit = next((m.group(0) for norm, m in with_hits if not has_negation(_own_clause(norm, m.start()))), None)
             if hit:
-                yield _finding(
+                yield make_finding(
                     "without-flipped",
                     "new_data_category",
                     view,

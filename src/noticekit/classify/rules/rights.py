@@ -13,12 +13,12 @@ from noticekit.classify.rules.base import (
     _SCOPE,
     IMPERATIVE,
     SectionView,
-    _finding,
     _is_right_context,
-    _limits,
     _quote,
-    _weight,
     inserted,
+    limit_weight,
+    limit_words,
+    make_finding,
     removed,
 )
 from noticekit.classify.rules.promises import _asserted_default
@@ -56,7 +56,7 @@ def right_removed(view: SectionView, change: Change) -> Iterator[Finding]:
         if hit:
             lost.append(family.label)
     if lost:
-        yield _finding("right-removed", "rights_reduced", view, change, f"No longer mentioned: {', '.join(lost)}")
+        yield make_finding("right-removed", "rights_reduced", view, change, f"No longer mentioned: {', '.join(lost)}")
 
 
 def right_denied(view: SectionView, change: Change) -> Iterator[Finding]:
@@ -68,7 +68,7 @@ def right_denied(view: SectionView, change: Change) -> Iterator[Finding]:
     for unit in units:
         match = DENIALS.search(unit.norm)
         if match:
-            yield _finding(
+            yield make_finding(
                 "right-denied",
                 "rights_reduced",
                 view,
@@ -96,7 +96,7 @@ def right_friction(view: SectionView, change: Change) -> Iterator[Finding]:
     if channel:
         added.append(f"{CHANNEL_FRICTION.label} ({_quote(channel[1])})")
     if added and not _easy_channels(change.new_norm) > _easy_channels(change.old_norm):
-        yield _finding(
+        yield make_finding(
             "right-friction", "rights_reduced", view, change, f"Exercising a right gets harder: {'; '.join(added)}"
         )
 
@@ -136,7 +136,7 @@ def right_route_harder(view: SectionView, change: Change) -> Iterator[Finding]:
             continue
         before, after = _easy_channels(old.norm), _easy_channels(new.norm)
         if before and not after and _HARD_CHANNELS.search(new.norm):
-            yield _finding(
+            yield make_finding(
                 "right-route-harder",
                 "rights_reduced",
                 view,
@@ -145,7 +145,7 @@ def right_route_harder(view: SectionView, change: Change) -> Iterator[Finding]:
             )
             return
         if after and before - after and not _easy_channels(view.new_norm) >= before:
-            yield _finding(
+            yield make_finding(
                 "right-route-harder",
                 "rights_reduced",
                 view,
@@ -191,7 +191,11 @@ def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
         if old is None or new is None:
             continue
         # A promise ("we never let the wineries see ...") that is still a denial but now has a way out.
-        promise = _weight(_limits(old.norm)) >= 2 and _weight(_limits(new.norm)) >= 2 and not _SCOPE.match(old.norm)
+        promise = (
+            limit_weight(limit_words(old.norm)) >= 2
+            and limit_weight(limit_words(new.norm)) >= 2
+            and not _SCOPE.match(old.norm)
+        )
         benefit = READER_SUBJECT.search(old.norm) or IMPERATIVE.match(old.norm) or "rights" in view.unit_topics(old)
         if not promise and not (benefit and _BENEFIT_VERB.search(old.norm)):
             continue
@@ -200,7 +204,7 @@ def benefit_narrowed(view: SectionView, change: Change) -> Iterator[Finding]:
             condition = _EXCEPTION.match(text) or (promise and _PROMISE_CONDITION.match(text))
             if segment.replaced or not condition or CONSENT_GATE.search(text):
                 continue
-            yield _finding(
+            yield make_finding(
                 "benefit-narrowed",
                 "negation_removed" if promise else "rights_reduced",
                 view,
