@@ -33,6 +33,9 @@ from noticekit.classify.learned import MODEL_FILE, RULES_FIRED, Example, train  
 OUTPUT = ROOT / "src" / "noticekit" / "classify" / MODEL_FILE
 RULES_ONLY = MaterialConfig(learned=False)
 THRESHOLDS = [round(0.04 + 0.01 * i, 2) for i in range(57)]
+RULES_TUNED_ON = {"material", "holdout", *(f"holdout{n}" for n in range(3, 24))}
+"""Sets whose misses were studied while the hand-written rules were written (docs/decisions/0003). On them
+the rules look better than they are, so the honest cross-validated figures are those on the other sets."""
 
 
 def set_name(path: Path) -> str:
@@ -108,6 +111,15 @@ def main(argv: list[str] | None = None) -> int:
             f"  rules + net @ {t:.2f}: recall {f['recall']:.3f}  FP {f['false_positive_rate']:.3f}"
             f"  (added {f['added_false_positive_rate']:.3f}){mark}"
         )
+    untuned = [s for s in scored if s[0] not in RULES_TUNED_ON]
+    fresh = {"rules_alone": figures(untuned, 2.0), "rules_and_net": figures(untuned, threshold)}
+    if untuned:
+        alone, both = fresh["rules_alone"], fresh["rules_and_net"]
+        print(
+            f"  on the {len({s[0] for s in untuned})} sets the rules were not tuned on: rules alone recall "
+            f"{alone['recall']:.3f} FP {alone['false_positive_rate']:.3f}; "
+            f"rules + net recall {both['recall']:.3f} FP {both['false_positive_rate']:.3f}"
+        )
     print("  per set at the chosen threshold (recall / FP):")
     for name in sets:
         f = figures([s for s in scored if s[0] == name], threshold)
@@ -123,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         "edits": sum(map(len, sets.values())),
         "max_added_false_positive_rate": args.max_added_fp,
         "cross_validated": {"rules_alone": rules_only, "rules_and_net": figures(scored, threshold)},
+        "cross_validated_on_sets_the_rules_were_not_tuned_on": fresh,
     }
     payload = {**model.to_json(), "about": about, "threshold": threshold}
     args.output.write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
