@@ -34,15 +34,7 @@ DEFAULT_PATH = ROOT / "eval" / "material_edits.yaml"
 
 
 def judge(case: dict[str, Any], config: MaterialConfig) -> list[Finding]:
-    edit = LabelledEdit(
-        str(case.get("id", "")),
-        str(case.get("category", "?")),
-        bool(case.get("material")),
-        str(case.get("section_title") or "Section"),
-        str(case.get("before") or ""),
-        str(case.get("after") or ""),
-    )
-    return detect(edit_diff(edit), config)
+    return detect(edit_diff(LabelledEdit.from_mapping(case)), config)
 
 
 def load(path: str) -> list[dict[str, Any]] | None:

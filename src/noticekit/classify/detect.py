@@ -75,7 +75,7 @@ def detect(diff: NoticeDiff, config: MaterialConfig | None = None) -> list[Findi
 def edit_features(diff: NoticeDiff) -> Features:
     """The learned net's features of every substantive change in ``diff``, merged (to train it)."""
     return merge(
-        _features(view, change, _review(view, change))
+        _features(change, _review(view, change))
         for view, _part, changes, _counts, _expired in _walk(diff, MaterialConfig())
         for change in changes
         if change.kind not in _NOT_SUBSTANTIVE
@@ -225,7 +225,8 @@ def _change_findings(
             yield from _learned(view, change, model)
 
 
-def _features(view: SectionView, change: Change, review: Finding | None = None) -> Features:
+def _features(change: Change, review: Finding | None) -> Features:
+    """The net's features of ``change``; ``review`` is the thorough review's finding on it, if any."""
     return change_features(change.old_norm, change.new_norm, review is not None)
 
 
@@ -236,15 +237,16 @@ def _review(view: SectionView, change: Change) -> Finding | None:
 def _learned(view: SectionView, change: Change, model: Model) -> Iterator[Finding]:
     """The learned net's finding for a substantive change that no rule explained, if it scores high enough."""
     review = _review(view, change)
-    features = change_features(change.old_norm, change.new_norm, review is not None)
+    features = _features(change, review)
     score = model.score(features)
     if score < model.threshold:
         return
     if review is not None:
         detail = review.message.removeprefix("Worth a review: ")
     else:
-        added = [_word(key[1:], change.new_norm) for key in model.reasons(features) if key[0] == "+"]
-        taken = [_word(key[1:], change.old_norm) for key in model.reasons(features) if key[0] == "-"]
+        reasons = model.reasons(features)
+        added = [_word(key[1:], change.new_norm) for key in reasons if key[0] == "+"]
+        taken = [_word(key[1:], change.old_norm) for key in reasons if key[0] == "-"]
         detail = (
             "; ".join(
                 part

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -30,14 +32,10 @@ class LabelledEdit:
     after: str
     style: str = "-"
 
-
-def load_edits(path: Path) -> list[LabelledEdit]:
-    """The edits of one YAML set (a list of mappings, or a mapping with ``cases``)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    if isinstance(data, dict):
-        data = data.get("cases") or data.get("edits") or []
-    return [
-        LabelledEdit(
+    @classmethod
+    def from_mapping(cls, case: Mapping[str, Any]) -> LabelledEdit:
+        """One case of a set, as written in YAML (missing text is empty, a missing title is "Section")."""
+        return cls(
             str(case.get("id", "")),
             str(case.get("category", "?")),
             bool(case.get("material")),
@@ -46,8 +44,14 @@ def load_edits(path: Path) -> list[LabelledEdit]:
             str(case.get("after") or ""),
             str(case.get("style", "-")),
         )
-        for case in data
-    ]
+
+
+def load_edits(path: Path) -> list[LabelledEdit]:
+    """The edits of one YAML set (a list of mappings, or a mapping with ``cases``)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    if isinstance(data, dict):
+        data = data.get("cases") or data.get("edits") or []
+    return [LabelledEdit.from_mapping(case) for case in data]
 
 
 def digest(path: Path) -> str:

@@ -22,10 +22,7 @@ CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "dev_edits
 
 
 def judge(case: dict[str, Any]) -> list[Finding]:
-    edit = LabelledEdit(
-        case["id"], case["category"], case["material"], case["section_title"], case["before"], case["after"]
-    )
-    return detect(edit_diff(edit), MaterialConfig(learned=False))
+    return detect(edit_diff(LabelledEdit.from_mapping(case)), MaterialConfig(learned=False))
 
 
 def _params() -> list[Any]:
